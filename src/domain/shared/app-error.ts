@@ -1,0 +1,50 @@
+/**
+ * The one error type of Entente. A stable `code` says what went wrong; the HTTP layer maps
+ * codes to statuses in exactly one place (src/server/http/problem.ts), the CLI to exit codes.
+ */
+export type ErrorCode =
+  | 'validation.failed'
+  | 'auth.required'
+  | 'auth.invalid_credentials'
+  | 'auth.forbidden'
+  | 'not_found'
+  | 'plan.not_found'
+  | 'version.not_found'
+  | 'process.not_found'
+  | 'point.not_found'
+  | 'area.not_found'
+  | 'draft.conflict'
+  | 'import.failed'
+  | 'payload.too_large'
+  | 'conflict'
+  | 'internal';
+
+/** One field-level problem: `field` is a dotted path into the input ("body.points.3.text"). */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: FieldProblem[];
+  /** Extra members for the problem document (e.g. the current text in a conflict). */
+  readonly extra: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { problems?: FieldProblem[]; extra?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.problems = options.problems ?? [];
+    this.extra = options.extra ?? {};
+  }
+}
+
+/** Shorthand for a single-field validation error. */
+export function invalid(field: string, reason: string): AppError {
+  return new AppError('validation.failed', `${field}: ${reason}`, { problems: [{ field, reason }] });
+}
