@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { POINT_STATUSES, type PointStatus } from '../plan.ts';
 import { PLAN_LIMITS, planItemSchema } from '../plan.schema.ts';
+import { POINT_STATUSES, type PointStatus } from '../plan.ts';
 
 const id = z.string().min(1).max(64);
 const text = z.string().max(PLAN_LIMITS.textLength);

@@ -1,0 +1,111 @@
+import { sequentialIds } from '../domain/shared/ids.ts';
+import { demoPlanHistory } from './demo-plan-history.ts';
+import { planToMarkdown } from './plan-markdown.ts';
+
+/**
+ * The demo negotiation: a fictional settlement between two invented states, mediated by an
+ * invented envoy's office. Nothing here describes a real conflict, country or plan.
+ */
+
+/** The one password of every demo account; documented so that anyone trying the demo can sign in. */
+export const DEMO_PASSWORD = 'entente-demo';
+
+export type DemoPartyKind = 'state' | 'bloc' | 'organisation' | 'armed_group' | 'mediator';
+export type DemoRole = 'mediator' | 'delegate' | 'observer' | 'monitor';
+
+export interface DemoParty {
+  key: string;
+  name: string;
+  code: string;
+  kind: DemoPartyKind;
+  colour: string;
+}
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  partyKey: string;
+  role: DemoRole;
+  isAdmin?: boolean;
+}
+
+export interface DemoVersion {
+  label: string;
+  note: string;
+  authorEmail: string;
+  daysAgo: number;
+  /** The version as plan text in the importer's Markdown shape. */
+  text: string;
+}
+
+const history = demoPlanHistory(sequentialIds());
+const [draftOne, draftTwo, draftThree] = history.versions.map(planToMarkdown);
+
+export const demoProcess: {
+  title: string;
+  description: string;
+  parties: DemoParty[];
+  users: DemoUser[];
+  plan: { versions: DemoVersion[]; draftText: string };
+} = {
+  title: 'Republic of Veloria – Karst Federation settlement',
+  description:
+    'Talks on ending the conflict in the Orlen valley, convened by the Office of the Special Envoy ' +
+    'with the Basin Cooperation Council as guarantor and the Consortium for Ceasefire Verification as ' +
+    'monitor. A fictional process for trying Entente.',
+  parties: [
+    { key: 'envoy', name: 'Office of the Special Envoy', code: 'OSE', kind: 'mediator', colour: '#4b5563' },
+    { key: 'veloria', name: 'Republic of Veloria', code: 'VEL', kind: 'state', colour: '#1d4ed8' },
+    { key: 'karst', name: 'Karst Federation', code: 'KRF', kind: 'state', colour: '#b91c1c' },
+    { key: 'bcc', name: 'Basin Cooperation Council', code: 'BCC', kind: 'bloc', colour: '#047857' },
+    {
+      key: 'ccv',
+      name: 'Consortium for Ceasefire Verification',
+      code: 'CCV',
+      kind: 'organisation',
+      colour: '#b45309',
+    },
+  ],
+  users: [
+    {
+      email: 'envoy@envoy.example',
+      name: 'Ingrid Salvesen',
+      partyKey: 'envoy',
+      role: 'mediator',
+      isAdmin: true,
+    },
+    { email: 'drafting@envoy.example', name: 'Tomás Arrieta', partyKey: 'envoy', role: 'mediator' },
+    { email: 'lead@veloria.example', name: 'Mirela Dragan', partyKey: 'veloria', role: 'delegate' },
+    { email: 'legal@veloria.example', name: 'Petar Lenko', partyKey: 'veloria', role: 'delegate' },
+    { email: 'lead@karst.example', name: 'Aurel Vashti', partyKey: 'karst', role: 'delegate' },
+    { email: 'military@karst.example', name: 'Col. Dana Rusev', partyKey: 'karst', role: 'delegate' },
+    { email: 'observer@bcc.example', name: 'Helena Marsh', partyKey: 'bcc', role: 'observer' },
+    { email: 'monitor@ccv.example', name: 'Kwame Osei', partyKey: 'ccv', role: 'monitor' },
+  ],
+  plan: {
+    versions: [
+      {
+        label: 'Draft 1',
+        note: 'First text tabled by the Special Envoy at the opening round.',
+        authorEmail: 'envoy@envoy.example',
+        daysAgo: 42,
+        text: draftOne ?? '',
+      },
+      {
+        label: 'Draft 2',
+        note: 'After bilateral consultations: guarantees and return reworded, energy installations added, hotline folded into the Joint Commission, demining moved to the humanitarian part.',
+        authorEmail: 'drafting@envoy.example',
+        daysAgo: 21,
+        text: draftTwo ?? '',
+      },
+      {
+        label: 'Draft 3',
+        note: 'Second round: ceasefire and exchange timelines adjusted, Joint Commission point split, detainee points merged, monitoring tasks and fund priorities spelled out.',
+        authorEmail: 'drafting@envoy.example',
+        daysAgo: 7,
+        text: draftThree ?? '',
+      },
+    ],
+    draftText: planToMarkdown(history.draft),
+  },
+};

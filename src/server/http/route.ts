@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type ZodType, z } from 'zod';
+import { AppError, type FieldProblem } from '../../domain/shared/app-error.ts';
+import type { Actor } from '../../services/access/sessions.ts';
+import type { Database } from '../../store/database.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface HandlerContext<P, Q, B> {
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+  database: Database;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * One API route: its schemas validate the request, type the handler and document the OpenAPI
+ * spec. The route table (routes/index.ts) is also what the authorization tests walk.
+ */
+export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public` routes (sign-in, health) need no credentials; all others do. */
+  access: 'public' | 'user';
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Status on success; 200 unless set. */
+  status?: number;
+  /** Largest accepted body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** What a success returns, for the documentation. */
+  responseDescription?: string;
+  handler(ctx: HandlerContext<P, Q, B>): Promise<unknown>;
+}
+
+/** Declares a route with inferred types. */
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  def: RouteDef<P, Q, B>,
+): RouteDef<P, Q, B> {
+  return def;
+}
+
+/** Parses one part of a request, turning zod issues into field problems ("body.title: is required"). */
+export function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, part: string): T {
+  if (!schema) return (value ?? {}) as T;
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  throw validationError(result.error, part);
+}
+
+/** Field problems from a zod error, each with a dotted path under `prefix`. */
+export function validationError(error: z.ZodError, prefix: string): AppError {
+  const problems: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const base = [prefix, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push({ field: `${base}.${key}`, reason: 'is not a known field' });
+    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+      problems.push({ field: base, reason: 'is required' });
+    } else {
+      problems.push({ field: base, reason: issue.message });
+    }
+  }
+  const summary = problems
+    .slice(0, 3)
+    .map((p) => `${p.field} ${p.reason}`)
+    .join('; ');
+  return new AppError('validation.failed', `invalid request: ${summary}${problems.length > 3 ? '; …' : ''}`, { problems });
+}

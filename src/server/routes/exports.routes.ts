@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS, exportPlan } from '../../services/plans/export-plan.ts';
+import { defineRoute } from '../http/route.ts';
+import { planParams } from './plans.routes.ts';
+
+export const exportRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/plans/:planId/export',
+    summary: 'Download the working draft or a version as Markdown, JSON, Word or PDF',
+    tag: 'versions',
+    access: 'user',
+    params: planParams,
+    query: z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      version: z.string().min(1).max(64).default('draft'),
+    }),
+    responseDescription: 'the file, as an attachment',
+    async handler({ database, actor, params, query, reply }) {
+      const file = await exportPlan(database, actor, params.planId, query.version, query.format);
+      reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store');
+      return typeof file.body === 'string' ? file.body : Buffer.from(file.body);
+    },
+  }),
+];

@@ -1,0 +1,22 @@
+import type { RouteDef } from '../http/route.ts';
+import { authRoutes } from './auth.routes.ts';
+import { exportRoutes } from './exports.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+import { importRoutes } from './imports.routes.ts';
+import { planRoutes } from './plans.routes.ts';
+import { processRoutes } from './processes.routes.ts';
+import { taxonomyRoutes } from './taxonomy.routes.ts';
+import { versionRoutes } from './versions.routes.ts';
+
+/** Every API route: registered by the app, documented in OpenAPI, walked by the authorization tests. */
+// biome-ignore lint/suspicious/noExplicitAny: routes differ in their parameter types; each is checked where defined.
+export const ROUTES: RouteDef<any, any, any>[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...taxonomyRoutes,
+  ...processRoutes,
+  ...planRoutes,
+  ...importRoutes,
+  ...versionRoutes,
+  ...exportRoutes,
+];

@@ -1,0 +1,28 @@
+import { can, type ProcessAction, type Viewer } from '../../domain/access/policies.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { findMembership } from '../../store/processes/processes.repository.ts';
+import type { Tx } from '../../store/transaction.ts';
+import type { Actor } from './sessions.ts';
+
+/** The actor as a policy sees them in one process. */
+export async function viewerIn(tx: Tx, actor: Actor, processId: string): Promise<Viewer> {
+  const m = await findMembership(tx, processId, actor.user.id);
+  return {
+    userId: actor.user.id,
+    isAdmin: actor.user.isAdmin,
+    membership: m ? { role: m.role as Role, partyId: m.party_id } : null,
+    canWrite: actor.canWrite,
+  };
+}
+
+/**
+ * Throws unless the policy allows the action. Someone who may not even read the process gets
+ * "not found", so that the existence of a process is not disclosed to outsiders.
+ */
+export function authorize(viewer: Viewer, action: ProcessAction, notFound: AppError): void {
+  if (can(viewer, action)) return;
+  if (!can(viewer, 'process.read')) throw notFound;
+  if (!viewer.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');
+  throw new AppError('auth.forbidden', `your role in this process does not allow ${action.replace('.', ' ')}`);
+}

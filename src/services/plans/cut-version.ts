@@ -1,0 +1,62 @@
+import { contentHash } from '../../domain/plans/content-hash.ts';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { newId } from '../../domain/shared/ids.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Database } from '../../store/database.ts';
+import { draftOf, insertVersion, latestVersionSeq } from '../../store/plans/plans.repository.ts';
+import type { Actor } from '../access/sessions.ts';
+import { loadPlanFor } from './plan-access.ts';
+import { presentVersion } from './plan-presenter.ts';
+
+/** Freezes the working draft as an immutable, content-hashed version ("Draft 4"). */
+export async function cutVersion(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  input: { note?: string | undefined; label?: string | undefined },
+) {
+  try {
+    return await database.db.transaction().execute(async (tx) => {
+      const { plan } = await loadPlanFor(tx, actor, planId, 'version.cut');
+      const content = draftOf(plan);
+      const hash = contentHash(content);
+      const latest = await latestVersionSeq(tx, planId);
+      if (latest?.content_hash === hash) {
+        throw new AppError('conflict', `the draft has not changed since ${latest.label}; edit it before cutting a new version`);
+      }
+      const seq = (latest?.seq ?? 0) + 1;
+      const row = {
+        id: newId('ver'),
+        plan_id: planId,
+        seq,
+        label: input.label?.trim() || `Draft ${seq}`,
+        note: input.note?.trim() ?? '',
+        content: JSON.stringify(content),
+        content_hash: hash,
+        point_count: content.points.length,
+        author_id: actor.user.id,
+        created_at: new Date().toISOString(),
+      };
+      await insertVersion(tx, row);
+      await appendAudit(tx, {
+        processId: plan.process_id,
+        actorId: actor.user.id,
+        action: 'version.cut',
+        subjectType: 'version',
+        subjectId: row.id,
+        detail: { planId, label: row.label, hash, fromRevision: plan.draft_revision },
+      });
+      return presentVersion({ ...row, author_name: actor.user.name });
+    });
+  } catch (error) {
+    // Two instances cutting at the same moment: the unique (plan, seq) index lets only one win.
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'another version was cut at the same moment; try again');
+    throw error;
+  }
+}
+
+/** True for a unique-constraint violation on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}

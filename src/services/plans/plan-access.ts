@@ -1,0 +1,23 @@
+import type { ProcessAction, Viewer } from '../../domain/access/policies.ts';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { findPlan, type PlanRow } from '../../store/plans/plans.repository.ts';
+import type { Tx } from '../../store/transaction.ts';
+import { authorize, viewerIn } from '../access/authorize.ts';
+import type { Actor } from '../access/sessions.ts';
+
+export const planNotFound = (id: string) => new AppError('plan.not_found', `plan ${id} does not exist or is not shared with you`);
+
+/** Loads a plan and checks that the actor may perform `action` on it. */
+export async function loadPlanFor(
+  tx: Tx,
+  actor: Actor,
+  planId: string,
+  action: ProcessAction,
+): Promise<{ plan: PlanRow; viewer: Viewer }> {
+  const plan = await findPlan(tx, planId);
+  if (!plan) throw planNotFound(planId);
+  const viewer = await viewerIn(tx, actor, plan.process_id);
+  // Anyone who may not read the draft is told the plan does not exist, not that it is forbidden.
+  authorize(viewer, action, planNotFound(planId));
+  return { plan, viewer };
+}

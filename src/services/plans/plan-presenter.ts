@@ -1,0 +1,31 @@
+import type { PlanRow, VersionRow } from '../../store/plans/plans.repository.ts';
+
+/** The plan as the API shows it, without content. */
+export function presentPlan(row: PlanRow, versionCount: number) {
+  return {
+    id: row.id,
+    processId: row.process_id,
+    title: row.title,
+    revision: row.draft_revision,
+    updatedAt: row.updated_at,
+    pointCount: row.point_count,
+    versionCount,
+  };
+}
+
+type VersionListRow = Omit<VersionRow, 'content'> & { author_name: string };
+
+/** A version as the API shows it, without content. */
+export function presentVersion(row: VersionListRow) {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    seq: row.seq,
+    label: row.label,
+    note: row.note,
+    contentHash: row.content_hash,
+    author: { id: row.author_id, name: row.author_name },
+    createdAt: row.created_at,
+    pointCount: row.point_count,
+  };
+}

@@ -1,0 +1,73 @@
+import type { PlanContent } from '../../domain/plans/plan.ts';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Database } from '../../store/database.ts';
+import { draftOf, findVersion, listVersions } from '../../store/plans/plans.repository.ts';
+import type { Tx } from '../../store/transaction.ts';
+import type { Actor } from '../access/sessions.ts';
+import { loadPlanFor } from './plan-access.ts';
+import { presentPlan, presentVersion } from './plan-presenter.ts';
+
+/** The working draft with its version history. */
+export async function getPlan(database: Database, actor: Actor, planId: string) {
+  const { plan } = await loadPlanFor(database.db, actor, planId, 'draft.read');
+  const versions = await listVersions(database.db, planId);
+  return { plan: presentPlan(plan, versions.length), content: draftOf(plan), versions: versions.map(presentVersion) };
+}
+
+/** The version history of a plan, newest first. */
+export async function getVersions(database: Database, actor: Actor, planId: string) {
+  await loadPlanFor(database.db, actor, planId, 'version.read');
+  return (await listVersions(database.db, planId)).map(presentVersion);
+}
+
+/** A "draft" or version-id reference resolved to its text, label and hash. */
+export interface ResolvedText {
+  ref: string;
+  label: string;
+  content: PlanContent;
+  contentHash: string | null;
+  versionId: string | null;
+}
+
+/**
+ * Resolves a reference to the draft or a version, recording the read of a version's text in the
+ * audit log in the same transaction.
+ */
+export async function readPlanText(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  ref: string,
+  purpose: 'view' | 'compare' | 'export',
+): Promise<ResolvedText & { processId: string; planTitle: string }> {
+  return database.db.transaction().execute(async (tx) => resolveText(tx, actor, planId, ref, purpose));
+}
+
+async function resolveText(tx: Tx, actor: Actor, planId: string, ref: string, purpose: string) {
+  if (ref === 'draft') {
+    const { plan } = await loadPlanFor(tx, actor, planId, 'draft.read');
+    return { ref, label: 'Working draft', content: draftOf(plan), contentHash: null, versionId: null, processId: plan.process_id, planTitle: plan.title };
+  }
+  const { plan } = await loadPlanFor(tx, actor, planId, 'version.read');
+  const version = await findVersion(tx, planId, ref);
+  if (!version) throw new AppError('version.not_found', `version ${ref} of plan ${planId} does not exist`);
+  await appendAudit(tx, {
+    processId: plan.process_id,
+    actorId: actor.user.id,
+    action: `version.${purpose}`,
+    subjectType: 'version',
+    subjectId: version.id,
+    detail: { planId, label: version.label },
+  });
+  return {
+    ref,
+    label: version.label,
+    content: JSON.parse(version.content) as PlanContent,
+    contentHash: version.content_hash,
+    versionId: version.id,
+    processId: plan.process_id,
+    planTitle: plan.title,
+    version: presentVersion(version),
+  };
+}

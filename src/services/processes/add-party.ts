@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { AppError } from '../../domain/shared/app-error.ts';
+import { newId } from '../../domain/shared/ids.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Database } from '../../store/database.ts';
+import { findPartyByCode, findProcess, insertParty } from '../../store/processes/processes.repository.ts';
+import { authorize, viewerIn } from '../access/authorize.ts';
+import type { Actor } from '../access/sessions.ts';
+import type { newPartySchema } from './process.schema.ts';
+
+const processNotFound = (id: string) => new AppError('process.not_found', `process ${id} does not exist or is not shared with you`);
+
+/** Adds a party to a process (mediators only); party codes are unique within a process. */
+export async function addParty(database: Database, actor: Actor, processId: string, input: z.output<typeof newPartySchema>) {
+  return database.db.transaction().execute(async (tx) => {
+    if (!(await findProcess(tx, processId))) throw processNotFound(processId);
+    authorize(await viewerIn(tx, actor, processId), 'process.manage', processNotFound(processId));
+    const code = input.code.toUpperCase();
+    if (await findPartyByCode(tx, processId, code)) {
+      throw new AppError('conflict', `a party with code ${code} already exists in this process`, {
+        problems: [{ field: 'code', reason: 'is already used by another party' }],
+      });
+    }
+    const party = { id: newId('pty'), process_id: processId, ...input, code, colour: input.colour.toLowerCase(), created_at: new Date().toISOString() };
+    await insertParty(tx, party);
+    await appendAudit(tx, { processId, actorId: actor.user.id, action: 'party.create', subjectType: 'party', subjectId: party.id, detail: { name: party.name, code } });
+    return party;
+  });
+}
+
+export { processNotFound };

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { newId } from '../../domain/shared/ids.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Database } from '../../store/database.ts';
+import { insertMembership, insertParty, insertProcess } from '../../store/processes/processes.repository.ts';
+import type { Actor } from '../access/sessions.ts';
+import type { newProcessSchema } from './process.schema.ts';
+
+/** Opens a negotiation; its creator becomes a mediator in a new "Mediation team" party. */
+export async function createProcess(database: Database, actor: Actor, input: z.output<typeof newProcessSchema>) {
+  const now = new Date().toISOString();
+  const process = { id: newId('prc'), title: input.title, description: input.description, created_at: now, created_by: actor.user.id };
+  const party = {
+    id: newId('pty'),
+    process_id: process.id,
+    name: 'Mediation team',
+    code: 'MED',
+    kind: 'mediator',
+    colour: '#1f3a5f',
+    created_at: now,
+  };
+  await database.db.transaction().execute(async (tx) => {
+    await insertProcess(tx, process);
+    await insertParty(tx, party);
+    await insertMembership(tx, { process_id: process.id, user_id: actor.user.id, party_id: party.id, role: 'mediator', created_at: now });
+    await appendAudit(tx, {
+      processId: process.id,
+      actorId: actor.user.id,
+      action: 'process.create',
+      subjectType: 'process',
+      subjectId: process.id,
+      detail: { title: process.title },
+    });
+  });
+  return { process, mediatorParty: party };
+}

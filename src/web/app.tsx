@@ -1,0 +1,67 @@
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { SessionProvider, useSession } from './auth/session.tsx';
+import { BreadcrumbProvider } from './components/breadcrumb.tsx';
+import { Loading } from './components/status.tsx';
+import { TopBar } from './components/top-bar.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
+import { ProcessPage } from './pages/process.tsx';
+import { ProcessesPage } from './pages/processes.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+
+// The editor and the redline carry most of the code (and zod); load them when first visited.
+const PlanEditorPage = lazy(() => import('./pages/plan-editor.tsx'));
+const ComparePage = lazy(() => import('./pages/compare.tsx'));
+const VersionPage = lazy(() => import('./pages/version.tsx'));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BreadcrumbProvider>
+        <Shell />
+      </BreadcrumbProvider>
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const { state } = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+
+  if (state.status === 'checking') {
+    return (
+      <main className="page">
+        <Loading label="Opening Entente…" />
+      </main>
+    );
+  }
+  if (state.status === 'signed-out' && location !== '/sign-in') {
+    const next = location + (search === '' ? '' : `?${search}`);
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <TopBar />
+      <main id="main" className="page" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/" component={ProcessesPage} />
+            <Route path="/processes/:id">{(p) => <ProcessPage processId={p.id} />}</Route>
+            <Route path="/plans/:id">{(p) => <PlanEditorPage planId={p.id} />}</Route>
+            <Route path="/plans/:id/compare">{(p) => <ComparePage planId={p.id} />}</Route>
+            <Route path="/plans/:id/versions/:versionId">
+              {(p) => <VersionPage planId={p.id} versionId={p.versionId} />}
+            </Route>
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+import type { VersionSummary } from '../api/types.ts';
+
+const FORMATS = [
+  { key: 'md', label: 'Markdown' },
+  { key: 'json', label: 'JSON' },
+  { key: 'docx', label: 'Word' },
+  { key: 'pdf', label: 'PDF' },
+] as const;
+
+/** Plain download links, so the browser handles the file (Content-Disposition: attachment). */
+export function ExportMenu({
+  planId,
+  versions,
+  initial = 'draft',
+}: {
+  planId: string;
+  versions: VersionSummary[];
+  initial?: string;
+}) {
+  const [source, setSource] = useState(initial);
+  const id = useId();
+  return (
+    <section className="side-section" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="side-heading">
+        Export
+      </h2>
+      <label className="field">
+        <span className="field-label">Text to export</span>
+        <select value={source} onChange={(e) => setSource(e.target.value)}>
+          <option value="draft">Working draft</option>
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ul className="export-links">
+        {FORMATS.map((f) => (
+          <li key={f.key}>
+            <a
+              className="button button-small"
+              href={`/api/v1/plans/${planId}/export?format=${f.key}&version=${encodeURIComponent(source)}`}
+              download
+            >
+              {f.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

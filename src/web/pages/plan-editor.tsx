@@ -1,0 +1,174 @@
+import { useCallback, useState } from 'react';
+import { Link } from 'wouter';
+import type { DraftOp } from '../../domain/plans/edit/draft-op.schema.ts';
+import type { ProvisionTag } from '../../domain/plans/taxonomy.ts';
+import { useProcessTitle } from '../api/titles.ts';
+import type { PlanResponse, TaxonomyResponse, VersionSummary } from '../api/types.ts';
+import { useResource } from '../api/use-resource.ts';
+import { useBreadcrumb } from '../components/breadcrumb.tsx';
+import { ErrorBox, Loading } from '../components/status.tsx';
+import { AddArea, AddPointButton } from '../editor/add-controls.tsx';
+import { AreaHeading } from '../editor/area-heading.tsx';
+import { ConflictPanel } from '../editor/conflict-panel.tsx';
+import { CutVersionDialog } from '../editor/cut-version-dialog.tsx';
+import { ExportMenu } from '../editor/export-menu.tsx';
+import { Outline } from '../editor/outline.tsx';
+import { groupByArea } from '../editor/plan-groups.ts';
+import { PlanHeadEditor } from '../editor/plan-head-editor.tsx';
+import { PointCard } from '../editor/point-card.tsx';
+import { moveOp, nextInArea } from '../editor/point-moves.ts';
+import { SaveIndicator } from '../editor/save-indicator.tsx';
+import { useDraft } from '../editor/use-draft.ts';
+import { VersionHistory } from '../editor/version-history.tsx';
+import '../styles/editor.css';
+
+export default function PlanEditorPage({ planId }: { planId: string }) {
+  const plan = useResource<PlanResponse>(`/plans/${planId}`);
+  const taxonomy = useResource<TaxonomyResponse>('/taxonomy');
+  const processId = plan.data?.plan.processId;
+  const processTitle = useProcessTitle(processId);
+  const title = plan.data?.plan.title;
+  useBreadcrumb(
+    processId === undefined
+      ? []
+      : [
+          { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+          { label: title === undefined || title === '' ? 'Untitled plan' : title, href: `/plans/${planId}` },
+        ],
+  );
+
+  if (plan.state === 'loading') return <Loading label="Opening the plan…" />;
+  if (plan.state === 'error') return <ErrorBox error={plan.error} onRetry={plan.reload} />;
+  return <Editor key={planId} data={plan.data} taxonomy={taxonomy.data?.tags ?? []} />;
+}
+
+function Editor({ data, taxonomy }: { data: PlanResponse; taxonomy: ProvisionTag[] }) {
+  const planId = data.plan.id;
+  const draft = useDraft(planId, { content: data.content, revision: data.plan.revision });
+  const { content } = draft;
+  const [versions, setVersions] = useState<VersionSummary[]>(data.versions);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [cutting, setCutting] = useState(false);
+
+  // New points open for editing straight away; split-off points take focus.
+  const send = useCallback(
+    async (op: DraftOp) => {
+      const before = new Set(draft.content.points.map((p) => p.id));
+      const outcome = await draft.send(op);
+      if (outcome.ok && (op.type === 'addPoint' || op.type === 'splitPoint')) {
+        const created = outcome.content.points.find((p) => !before.has(p.id));
+        if (created !== undefined) {
+          if (op.type === 'addPoint') setEditingId(created.id);
+          else setFocusId(created.id);
+        }
+      }
+      if (outcome.ok && op.type === 'movePoint') setFocusId(op.pointId);
+      return outcome;
+    },
+    [draft.send, draft.content],
+  );
+
+  const jump = (pointId: string) => {
+    document.getElementById(`point-${pointId}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    setFocusId(pointId);
+  };
+  const move = (pointId: string, direction: 'up' | 'down') => {
+    const op = moveOp(content, pointId, direction);
+    if (op !== null) void send(op);
+  };
+
+  const points = content.points;
+  return (
+    <div className="editor-layout">
+      <aside className="editor-outline">
+        <Outline content={content} onJump={jump} />
+      </aside>
+      <div className="editor-main">
+        <div className="draft-bar">
+          <span className="draft-label">Working draft</span>
+          <span className="muted">revision {draft.revision}</span>
+          <SaveIndicator state={draft.saveState} />
+          <Link
+            href={`/plans/${planId}/compare?from=${versions[0]?.id ?? 'draft'}&to=draft`}
+            className="push-right"
+          >
+            Compare…
+          </Link>
+        </div>
+        {draft.conflict !== null && (
+          <ConflictPanel
+            conflict={draft.conflict}
+            keepTheirs={draft.keepTheirs}
+            resend={(op) => void draft.resendOnTheirs(op)}
+          />
+        )}
+        <PlanHeadEditor key={`${content.title}\u0000${content.preamble}`} content={content} send={send} />
+        {points.length === 0 && (
+          <div className="empty-plan">
+            <p>This plan has no points yet.</p>
+            <AddPointButton send={send} afterPointId={null} areaId={null} label="Add the first point" />
+          </div>
+        )}
+        {groupByArea(content).map((g) => (
+          <section
+            key={g.area?.id ?? '_none'}
+            className="area"
+            aria-label={g.area?.title ?? 'Before the first area'}
+          >
+            {g.area !== null && <AreaHeading area={g.area} pointCount={g.points.length} send={send} />}
+            {g.points.map((p) => {
+              const index = points.indexOf(p);
+              return (
+                <PointCard
+                  key={p.id}
+                  point={p}
+                  taxonomy={taxonomy}
+                  editing={editingId === p.id}
+                  focusMe={focusId === p.id}
+                  canMoveUp={index > 0}
+                  canMoveDown={index < points.length - 1}
+                  nextId={nextInArea(content, p.id)}
+                  send={send}
+                  onEdit={(on) => {
+                    setEditingId(on ? p.id : null);
+                    if (!on) setFocusId(p.id);
+                  }}
+                  onMove={(d) => move(p.id, d)}
+                  onFocused={() => setFocusId(null)}
+                />
+              );
+            })}
+            {g.area !== null && (
+              <AddPointButton
+                send={send}
+                afterPointId={g.points.at(-1)?.id ?? null}
+                areaId={g.area.id}
+                label={`Add point to “${g.area.title}”`}
+              />
+            )}
+          </section>
+        ))}
+        <AddArea send={send} />
+      </div>
+      <aside className="editor-side" aria-label="Versions and export">
+        <button type="button" className="button button-primary wide-button" onClick={() => setCutting(true)}>
+          Cut version
+        </button>
+        <VersionHistory planId={planId} versions={versions} />
+        <ExportMenu planId={planId} versions={versions} />
+      </aside>
+      {cutting && (
+        <CutVersionDialog
+          planId={planId}
+          revision={draft.revision}
+          onClose={() => setCutting(false)}
+          onCut={(v) => {
+            setVersions([v, ...versions]);
+            setCutting(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

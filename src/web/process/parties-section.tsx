@@ -1,0 +1,139 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import { PARTY_KIND_LABELS, type Party, type PartyKind } from '../api/types.ts';
+import { plural } from '../components/format.ts';
+import { InlineError } from '../components/status.tsx';
+import { PartySwatch } from './party-swatch.tsx';
+
+interface Props {
+  processId: string;
+  parties: Party[];
+  canAdd: boolean;
+  onAdded: (party: Party) => void;
+}
+
+export function PartiesSection({ processId, parties, canAdd, onAdded }: Props) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="parties-heading">
+      <div className="section-head">
+        <h2 id="parties-heading">Parties</h2>
+        {canAdd && !adding && (
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add party
+          </button>
+        )}
+      </div>
+      <ul className="party-list">
+        {parties.map((p) => (
+          <li key={p.id}>
+            <PartySwatch colour={p.colour} />
+            <span className="party-code">{p.code}</span>
+            <span className="party-name">{p.name}</span>
+            <span className="party-kind">{PARTY_KIND_LABELS[p.kind]}</span>
+            <span className="party-count">{plural(p.memberCount, 'member')}</span>
+          </li>
+        ))}
+      </ul>
+      {adding && (
+        <AddPartyForm
+          processId={processId}
+          onCancel={() => setAdding(false)}
+          onAdded={(party) => {
+            setAdding(false);
+            onAdded(party);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+const KINDS: PartyKind[] = ['state', 'bloc', 'organisation', 'armed_group', 'mediator'];
+
+function AddPartyForm({
+  processId,
+  onAdded,
+  onCancel,
+}: {
+  processId: string;
+  onAdded: (p: Party) => void;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [kind, setKind] = useState<PartyKind>('state');
+  const [colour, setColour] = useState('#4a6fa5');
+  const [error, setError] = useState<ApiError | string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { party } = await api.post<{ party: Party }>(`/processes/${processId}/parties`, {
+        name: name.trim(),
+        code: code.trim(),
+        kind,
+        colour,
+      });
+      onAdded(party);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : 'Could not add the party.');
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (f: string) => (error instanceof ApiError ? error.fieldReason(f) : undefined);
+  const general = error instanceof ApiError ? (error.errors.length === 0 ? error.detail : undefined) : error;
+
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add party">
+      <div className="form-row">
+        <label className="field grow">
+          <span className="field-label">Name</span>
+          <input required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+          <InlineError message={fieldError('name')} />
+        </label>
+        <label className="field code-field">
+          <span className="field-label">Code</span>
+          <input
+            required
+            maxLength={12}
+            value={code}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+          />
+          <InlineError message={fieldError('code')} />
+        </label>
+      </div>
+      <div className="form-row">
+        <label className="field grow">
+          <span className="field-label">Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as PartyKind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {PARTY_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <InlineError message={fieldError('kind')} />
+        </label>
+        <label className="field">
+          <span className="field-label">Colour</span>
+          <input type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
+          <InlineError message={fieldError('colour')} />
+        </label>
+      </div>
+      <InlineError message={general} />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add party'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { errorMessage } from '../api/api-error.ts';
+import { api } from '../api/client.ts';
+import type { PlanSummary, ProcessPlanRow } from '../api/types.ts';
+import { formatDate, formatDateTime } from '../components/format.ts';
+import { InlineError } from '../components/status.tsx';
+import { ImportDialog } from './import-dialog.tsx';
+
+interface Props {
+  processId: string;
+  plans: ProcessPlanRow[];
+  canCreate: boolean;
+  onChanged: () => void;
+}
+
+export function PlansSection({ processId, plans, canCreate }: Props) {
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [, navigate] = useLocation();
+
+  return (
+    <section className="panel" aria-labelledby="plans-heading">
+      <div className="section-head">
+        <h2 id="plans-heading">Plans</h2>
+        {canCreate && (
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setCreating((c) => !c)}
+              aria-expanded={creating}
+            >
+              New plan
+            </button>
+            <button type="button" className="button" onClick={() => setImporting(true)}>
+              Import plan
+            </button>
+          </div>
+        )}
+      </div>
+      {creating && <NewPlanForm processId={processId} onCancel={() => setCreating(false)} />}
+      {plans.length === 0 ? (
+        <p className="empty">
+          No plans yet.{canCreate ? ' Start an empty plan or import a published text.' : ''}
+        </p>
+      ) : (
+        <table className="table plans-table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col" className="num">
+                Points
+              </th>
+              <th scope="col" className="num">
+                Versions
+              </th>
+              <th scope="col">Latest version</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/plans/${p.id}`} className="plan-link">
+                    {p.title === '' ? 'Untitled plan' : p.title}
+                  </Link>
+                </td>
+                <td className="num">{p.pointCount}</td>
+                <td className="num">{p.versionCount}</td>
+                <td>
+                  {p.latestVersion === null ? (
+                    <span className="muted">none yet</span>
+                  ) : (
+                    <>
+                      {p.latestVersion.label}
+                      <span className="muted"> · {formatDate(p.latestVersion.createdAt)}</span>
+                    </>
+                  )}
+                </td>
+                <td>{formatDateTime(p.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {importing && (
+        <ImportDialog
+          processId={processId}
+          onClose={() => setImporting(false)}
+          onCreated={(plan) => navigate(`/plans/${plan.id}`)}
+        />
+      )}
+    </section>
+  );
+}
+
+function NewPlanForm({ processId, onCancel }: { processId: string; onCancel: () => void }) {
+  const [, navigate] = useLocation();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const { plan } = await api.post<{ plan: PlanSummary }>(`/processes/${processId}/plans`, {
+        title: title.trim(),
+      });
+      navigate(`/plans/${plan.id}`);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="New plan">
+      <div className="form-row">
+        <label className="field grow">
+          <span className="field-label">Plan title</span>
+          <input
+            required
+            autoFocus
+            maxLength={300}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </label>
+      </div>
+      <InlineError message={error} />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy || title.trim() === ''}>
+          {busy ? 'Creating…' : 'Create empty plan'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
