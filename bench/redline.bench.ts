@@ -20,7 +20,9 @@ import { type BenchRow, type BenchTable, sample } from './harness.ts';
 function nextDraft(base: PlanContent, seed: number): PlanContent {
   const random = rng(seed);
   const n = base.points.length;
-  const points: Point[] = base.points.map((p, k) => (k % 10 === 4 ? { ...p, text: reword(p.text, random, 8) } : p));
+  const points: Point[] = base.points.map((p, k) =>
+    k % 10 === 4 ? { ...p, text: reword(p.text, random, 8) } : p,
+  );
   points.splice(Math.floor(n * 0.8), 1);
   points.splice(Math.floor(n * 0.3), 1);
   const [moved] = points.splice(Math.floor(n * 0.2), 1);
@@ -28,18 +30,27 @@ function nextDraft(base: PlanContent, seed: number): PlanContent {
   const [back] = points.splice(Math.floor(n * 0.7), 1);
   points.splice(Math.floor(n * 0.1), 0, back!);
   for (const at of [Math.floor(n * 0.45), Math.floor(n * 0.9)]) {
-    points.splice(at, 0, buildPoint({ id: `pt_new_${at}`, areaId: points[at]!.areaId, text: prose(random, 60) }));
+    points.splice(
+      at,
+      0,
+      buildPoint({ id: `pt_new_${at}`, areaId: points[at]!.areaId, text: prose(random, 60) }),
+    );
   }
   const half = Math.floor(n / 2);
   const whole = points[half]!;
   const words = whole.text.split(' ');
   const cut = Math.floor(words.length / 2);
-  points.splice(half, 1, { ...whole, text: words.slice(0, cut).join(' ') }, {
-    ...whole,
-    id: `${whole.id}_b`,
-    text: words.slice(cut).join(' '),
-    derivedFrom: [whole.id],
-  });
+  points.splice(
+    half,
+    1,
+    { ...whole, text: words.slice(0, cut).join(' ') },
+    {
+      ...whole,
+      id: `${whole.id}_b`,
+      text: words.slice(cut).join(' '),
+      derivedFrom: [whole.id],
+    },
+  );
   return renumber({ ...base, points });
 }
 
@@ -65,7 +76,9 @@ export async function benchRedline(): Promise<BenchTable> {
   const big = samplePlan(1000, 43);
   const bigNext = nextDraft(big, 8);
   const random = rng(9);
-  const allReworded = reimported(renumber({ ...big, points: big.points.map((p) => ({ ...p, text: reword(p.text, random, 6) })) }));
+  const allReworded = reimported(
+    renumber({ ...big, points: big.points.map((p) => ({ ...p, text: reword(p.text, random, 6) })) }),
+  );
   return {
     title: 'Redline',
     rows: [

@@ -48,7 +48,13 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
   }, []);
 
   return (
-    <section ref={ref} tabIndex={-1} className="conflict-panel" role="alert" aria-labelledby="conflict-heading">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="conflict-panel"
+      role="alert"
+      aria-labelledby="conflict-heading"
+    >
       <h2 id="conflict-heading">Someone else changed this while you were editing</h2>
       <p>
         Your change ({describeOp(op)}) was not saved: the draft moved on to revision{' '}

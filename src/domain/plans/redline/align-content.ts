@@ -42,7 +42,10 @@ export function alignByContent(oldPoints: readonly Point[], newPoints: readonly 
     texts.map((t, k) => (match[k] === FREE ? interner.bag(t) : EMPTY));
   const oldBags = tokenise(oldTexts, oldMatch);
   const newBags = tokenise(newTexts, newMatch);
-  const weights = idfWeights([...oldLoose.map((i) => oldBags[i]!), ...newLoose.map((j) => newBags[j]!)], interner.size);
+  const weights = idfWeights(
+    [...oldLoose.map((i) => oldBags[i]!), ...newLoose.map((j) => newBags[j]!)],
+    interner.size,
+  );
   const side = (bags: Int32Array[], match: Int32Array): Side => ({
     bags,
     sizes: Float64Array.from(bags, (b) => weightOf(b, weights)),
@@ -52,7 +55,8 @@ export function alignByContent(oldPoints: readonly Point[], newPoints: readonly 
   const neu = side(newBags, newMatch);
   const overlap = new CommonWeights(oldBags, newBags, weights, oldLoose, newLoose);
   const common = (i: number, j: number) => overlap.get(i, j);
-  const similarity = (i: number, j: number) => dice(common(i, j), old.sizes[i] as number, neu.sizes[j] as number);
+  const similarity = (i: number, j: number) =>
+    dice(common(i, j), old.sizes[i] as number, neu.sizes[j] as number);
   const pair = (i: number, j: number) => {
     old.match[i] = j;
     neu.match[j] = i;
@@ -120,7 +124,9 @@ function bandFor(rows: number, cols: number): number {
 function uniqueIdenticalPairs(oldTexts: readonly string[], newTexts: readonly string[]): [number, number][] {
   const once = (texts: readonly string[]) => {
     const at = new Map<string, number>();
-    texts.forEach((t, k) => at.set(t, at.has(t) ? -1 : k));
+    texts.forEach((t, k) => {
+      at.set(t, at.has(t) ? -1 : k);
+    });
     return at;
   };
   const inNew = once(newTexts);

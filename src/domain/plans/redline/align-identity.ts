@@ -19,10 +19,8 @@ const byNumber = (a: number, b: number) => a - b;
  * split off it; new points derived from one vanished point replace it (one) or split it (several).
  */
 export function alignByIdentity(oldPoints: readonly Point[], newPoints: readonly Point[]): AlignedGroup[] {
-  const oldIndex = new Map<string, number>();
-  oldPoints.forEach((p, i) => oldIndex.set(p.id, i));
-  const newIndex = new Map<string, number>();
-  newPoints.forEach((p, j) => newIndex.set(p.id, j));
+  const oldIndex = new Map(oldPoints.map((p, i) => [p.id, i]));
+  const newIndex = new Map(newPoints.map((p, j) => [p.id, j]));
   const oldClaimed = new Uint8Array(oldPoints.length);
   const newClaimed = new Uint8Array(newPoints.length);
   const groups: AlignedGroup[] = [];

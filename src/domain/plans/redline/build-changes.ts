@@ -64,7 +64,15 @@ function toChange(
   const segments = wordSegments(oldText, newText);
   const similarity =
     g.kind === 'added' || g.kind === 'deleted' ? 0 : oldText === newText ? 1 : segmentSimilarity(segments);
-  const change: RedlineChange = { kind: g.kind === 'pair' ? 'unchanged' : g.kind, old, new: neu, similarity, segments, renumbered: false, notes: [] };
+  const change: RedlineChange = {
+    kind: g.kind === 'pair' ? 'unchanged' : g.kind,
+    old,
+    new: neu,
+    similarity,
+    segments,
+    renumbered: false,
+    notes: [],
+  };
   if (old.length === 0 || neu.length === 0) return change;
 
   // The point that carries on: the same id on both sides, else the first on each side.

@@ -54,7 +54,8 @@ export function findCompositions(
       for (let j = from; j <= to; j++) {
         if (!contained(i, j)) continue;
         const run = grow(i, j, one.bags[i]!, many.bags, weights, contained);
-        if (run.many.length > 1 && run.score >= threshold && (best === null || run.score > best.score)) best = run;
+        if (run.many.length > 1 && run.score >= threshold && (best === null || run.score > best.score))
+          best = run;
       }
     }
     if (best === null) continue;

@@ -20,7 +20,13 @@ describe('redline by content', () => {
   const p = base.points;
 
   it('finds one deletion, not a cascade of edits, when point 3 of 28 goes and the rest renumber', () => {
-    const r = redline(base, asImported(base, p.filter((_, k) => k !== 2)));
+    const r = redline(
+      base,
+      asImported(
+        base,
+        p.filter((_, k) => k !== 2),
+      ),
+    );
     expect(r.alignment).toBe('content');
     expect(r.counts).toMatchObject({ deleted: 1, unchanged: 27, modified: 0, added: 0, moved: 0 });
     expect(summary(r).slice(0, 4)).toEqual(['unchanged:1>1', 'unchanged:2>2', 'deleted:3>', 'unchanged:4>3']);
@@ -28,7 +34,10 @@ describe('redline by content', () => {
   });
 
   it('finds one addition for an inserted point', () => {
-    const extra = buildPoint({ id: 'x', text: 'A standing commission on missing persons shall be established.' });
+    const extra = buildPoint({
+      id: 'x',
+      text: 'A standing commission on missing persons shall be established.',
+    });
     const r = redline(base, asImported(base, [...p.slice(0, 10), extra, ...p.slice(10)]));
     expect(changed(r)).toEqual(['added:>11']);
   });
@@ -78,7 +87,10 @@ describe('redline by content', () => {
   it('reads a counter-proposal with several changes', () => {
     const random = rng(11);
     const [a, b] = halves(p[15]!.text);
-    const extra = buildPoint({ id: 'x', text: 'Both parties shall refrain from any claim to reparations for the war.' });
+    const extra = buildPoint({
+      id: 'x',
+      text: 'Both parties shall refrain from any claim to reparations for the war.',
+    });
     const counter = [
       p[0]!,
       { ...p[1]!, text: reword(p[1]!.text, random, 8) },
@@ -113,8 +125,14 @@ describe('redline by content', () => {
 
   it('pairs repeated identical texts in order', () => {
     const same = 'The parties shall meet again within thirty days.';
-    const old = { ...base, points: [buildPoint({ id: 'o1', text: same }), buildPoint({ id: 'o2', text: same })] };
-    const neu = { ...base, points: [buildPoint({ id: 'n1', text: same }), buildPoint({ id: 'n2', text: same })] };
+    const old = {
+      ...base,
+      points: [buildPoint({ id: 'o1', text: same }), buildPoint({ id: 'o2', text: same })],
+    };
+    const neu = {
+      ...base,
+      points: [buildPoint({ id: 'n1', text: same }), buildPoint({ id: 'n2', text: same })],
+    };
     expect(summary(redline(old, neu))).toEqual(['unchanged:1>1', 'unchanged:2>2']);
   });
 
@@ -123,7 +141,10 @@ describe('redline by content', () => {
   it('pairs 1,000 points that were all reworded', () => {
     const big = samplePlan(1000, 5);
     const random = rng(5);
-    const neu = asImported(big, big.points.map((q) => ({ ...q, text: reword(q.text, random, 6) })));
+    const neu = asImported(
+      big,
+      big.points.map((q) => ({ ...q, text: reword(q.text, random, 6) })),
+    );
     const r = redline(big, neu);
     expect(r.counts.modified + r.counts.unchanged).toBeGreaterThan(990);
     expect(r.counts.moved).toBe(0);

@@ -46,7 +46,10 @@ describe('redline by identity', () => {
 
   it('shows a wording edit as modified, word by word', () => {
     const old = base();
-    const neu = { ...old, points: edit(old.points, 'pt_2', { text: TEXTS[1]!.replace('fifteen', 'thirty') }) };
+    const neu = {
+      ...old,
+      points: edit(old.points, 'pt_2', { text: TEXTS[1]!.replace('fifteen', 'thirty') }),
+    };
     const [change] = only(redline(old, neu), 'modified');
     expect(change?.old.map((p) => p.id)).toEqual(['pt_2']);
     expect(change?.segments.filter((s) => s.op !== 'equal')).toEqual([
@@ -59,7 +62,10 @@ describe('redline by identity', () => {
 
   it('treats a changed sub-item as a text change', () => {
     const old = base();
-    const neu = { ...old, points: edit(old.points, 'pt_3', { items: [{ label: 'a', text: 'by satellite' }] }) };
+    const neu = {
+      ...old,
+      points: edit(old.points, 'pt_3', { items: [{ label: 'a', text: 'by satellite' }] }),
+    };
     const [change] = only(redline(old, neu), 'modified');
     expect(change?.segments.at(-1)).toEqual({ op: 'insert', text: '\na) by satellite' });
   });
@@ -123,7 +129,15 @@ describe('redline by identity', () => {
     const added = buildPoint({ id: 'pt_9', areaId: 'ar_1', text: 'Humanitarian corridors shall open.' });
     const neu = renumber({ ...old, points: [...old.points.slice(0, 2), added, ...old.points.slice(2)] });
     const r = redline(old, neu);
-    expect(kinds(r)).toEqual(['unchanged', 'unchanged', 'added', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(kinds(r)).toEqual([
+      'unchanged',
+      'unchanged',
+      'added',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     expect(r.changes[2]?.segments).toEqual([{ op: 'insert', text: 'Humanitarian corridors shall open.' }]);
     expect(r.changes[2]?.similarity).toBe(0);
   });
@@ -152,16 +166,23 @@ describe('redline by identity', () => {
   it('shows a split as one change from the old point to its parts', () => {
     const old = base();
     const a = { ...old.points[1]!, text: 'Heavy weapons shall be withdrawn fifteen kilometres.' };
-    const b = buildPoint({ id: 'pt_7', text: 'They shall be withdrawn within 14 days.', derivedFrom: ['pt_2'] });
+    const b = buildPoint({
+      id: 'pt_7',
+      text: 'They shall be withdrawn within 14 days.',
+      derivedFrom: ['pt_2'],
+    });
     const neu = renumber({ ...old, points: [old.points[0]!, a, b, ...old.points.slice(2)] });
     const r = redline(old, neu);
     const [split] = only(r, 'split');
     expect(split?.old.map((p) => p.id)).toEqual(['pt_2']);
     expect(split?.new.map((p) => p.id)).toEqual(['pt_2', 'pt_7']);
     expect(r.counts).toMatchObject({ split: 1, unchanged: 5, added: 0 });
-    expect(split?.segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('')).toBe(
-      `${a.text}\n${b.text}`,
-    );
+    expect(
+      split?.segments
+        .filter((s) => s.op !== 'delete')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(`${a.text}\n${b.text}`);
   });
 
   it('shows a merge as one change from the old points to the survivor', () => {
@@ -177,7 +198,13 @@ describe('redline by identity', () => {
 
   it('reads a new point derived from one vanished point as its rewrite', () => {
     const old = base();
-    const rewrite = buildPoint({ id: 'pt_8', number: '4', areaId: 'ar_1', text: TEXTS[3]!, derivedFrom: ['pt_4'] });
+    const rewrite = buildPoint({
+      id: 'pt_8',
+      number: '4',
+      areaId: 'ar_1',
+      text: TEXTS[3]!,
+      derivedFrom: ['pt_4'],
+    });
     const neu = { ...old, points: old.points.map((p) => (p.id === 'pt_4' ? rewrite : p)) };
     expect(redline(old, neu).counts).toMatchObject({ unchanged: 6, added: 0, deleted: 0 });
   });
@@ -185,7 +212,11 @@ describe('redline by identity', () => {
   it('handles several kinds of change at once', () => {
     const old = base();
     const p = old.points;
-    const added = buildPoint({ id: 'pt_10', areaId: 'ar_2', text: 'Elections shall be held within 100 days.' });
+    const added = buildPoint({
+      id: 'pt_10',
+      areaId: 'ar_2',
+      text: 'Elections shall be held within 100 days.',
+    });
     const neu = renumber({
       ...old,
       title: 'Framework, revised',

@@ -6,7 +6,19 @@ import { redline } from './redline.ts';
 import type { Redline } from './redline-types.ts';
 import { buildPlan, buildPoint, reimported, renumber } from './test-support.ts';
 
-const WORDS = ['ceasefire', 'shall', 'the', 'parties', 'line', 'withdraw', 'forces', 'of', 'monitor', 'by', 'zone'];
+const WORDS = [
+  'ceasefire',
+  'shall',
+  'the',
+  'parties',
+  'line',
+  'withdraw',
+  'forces',
+  'of',
+  'monitor',
+  'by',
+  'zone',
+];
 const text = fc
   .array(fc.constantFrom(...WORDS, ',', '.', '\n'), { minLength: 0, maxLength: 14 })
   .map((ws) => ws.join(' ').replace(/ ([,.])/g, '$1'));
@@ -37,7 +49,10 @@ type Edit =
 const at = fc.nat(20);
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constantFrom('edit' as const, 'add' as const, 'split' as const), at, text }),
-  fc.record({ op: fc.constantFrom('delete' as const, 'merge' as const, 'retag' as const, 'status' as const), at }),
+  fc.record({
+    op: fc.constantFrom('delete' as const, 'merge' as const, 'retag' as const, 'status' as const),
+    at,
+  }),
   fc.record({ op: fc.constant('move' as const), at, to: at }),
   fc.record({ op: fc.constant('lineage' as const), at, from: at }),
 );
@@ -55,7 +70,8 @@ function applyEdits(base: PlanContent, edits: readonly Edit[]): PlanContent {
     }
     if (e.op === 'edit') points[k] = { ...p, text: e.text };
     if (e.op === 'delete') points.splice(k, 1);
-    if (e.op === 'split') points.splice(k + 1, 0, buildPoint({ id: `pt_${fresh++}`, text: e.text, derivedFrom: [p.id] }));
+    if (e.op === 'split')
+      points.splice(k + 1, 0, buildPoint({ id: `pt_${fresh++}`, text: e.text, derivedFrom: [p.id] }));
     if (e.op === 'merge' && points[k + 1] !== undefined) {
       const [next] = points.splice(k + 1, 1);
       points[k] = { ...p, text: `${p.text} ${next!.text}`, derivedFrom: [...p.derivedFrom, next!.id] };
@@ -70,8 +86,12 @@ function applyEdits(base: PlanContent, edits: readonly Edit[]): PlanContent {
 
 function expectEachPointOnce(r: Redline, oldPlan: PlanContent, newPlan: PlanContent) {
   const sorted = (ids: string[]) => [...ids].sort();
-  expect(sorted(r.changes.flatMap((c) => c.old.map((p) => p.id)))).toEqual(sorted(oldPlan.points.map((p) => p.id)));
-  expect(sorted(r.changes.flatMap((c) => c.new.map((p) => p.id)))).toEqual(sorted(newPlan.points.map((p) => p.id)));
+  expect(sorted(r.changes.flatMap((c) => c.old.map((p) => p.id)))).toEqual(
+    sorted(oldPlan.points.map((p) => p.id)),
+  );
+  expect(sorted(r.changes.flatMap((c) => c.new.map((p) => p.id)))).toEqual(
+    sorted(newPlan.points.map((p) => p.id)),
+  );
   expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(r.changes.length);
 }
 
@@ -105,10 +125,14 @@ describe('redline properties', () => {
 
   it('never reports renumbering as a change', () => {
     fc.assert(
-      fc.property(plan, fc.array(fc.string({ maxLength: 4 }), { minLength: 12, maxLength: 12 }), (p, numbers) => {
-        const neu = { ...p, points: p.points.map((q, k) => ({ ...q, number: numbers[k]! })) };
-        expect(redline(p, neu).changes.every((c) => c.kind === 'unchanged')).toBe(true);
-      }),
+      fc.property(
+        plan,
+        fc.array(fc.string({ maxLength: 4 }), { minLength: 12, maxLength: 12 }),
+        (p, numbers) => {
+          const neu = { ...p, points: p.points.map((q, k) => ({ ...q, number: numbers[k]! })) };
+          expect(redline(p, neu).changes.every((c) => c.kind === 'unchanged')).toBe(true);
+        },
+      ),
     );
   });
 

@@ -19,7 +19,14 @@ export function buildPoint(fields: Partial<Point> & { id: string }): Point {
 
 /** A plan around the given points and areas. */
 export function buildPlan(points: Point[], fields: Partial<PlanContent> = {}): PlanContent {
-  return { title: 'Framework', preamble: 'The parties agree as follows.', areas: [], notes: [], ...fields, points };
+  return {
+    title: 'Framework',
+    preamble: 'The parties agree as follows.',
+    areas: [],
+    notes: [],
+    ...fields,
+    points,
+  };
 }
 
 /** The plan with points numbered 1…n in reading order, as a drafter's renumbering would leave it. */
@@ -29,13 +36,18 @@ export function renumber(plan: PlanContent): PlanContent {
 
 /** The plan with fresh point ids, as if imported again from plain text (no identity shared). */
 export function reimported(plan: PlanContent, prefix = 'imp'): PlanContent {
-  return { ...plan, points: plan.points.map((p, k) => ({ ...p, id: `${prefix}_${k + 1}`, derivedFrom: [] })) };
+  return {
+    ...plan,
+    points: plan.points.map((p, k) => ({ ...p, id: `${prefix}_${k + 1}`, derivedFrom: [] })),
+  };
 }
 
 // Function words dominate real treaty text, which is what makes unrelated points look alike to a bag of
 // words; the generator keeps that property so the thresholds are tested against it.
-const FUNCTION_WORDS = 'the of and to in shall be by a for with on all as within from under its their this'.split(' ');
-const CONTENT_WORDS = `parties ceasefire withdrawal forces line contact monitoring mission verification prisoners
+const FUNCTION_WORDS =
+  'the of and to in shall be by a for with on all as within from under its their this'.split(' ');
+const CONTENT_WORDS =
+  `parties ceasefire withdrawal forces line contact monitoring mission verification prisoners
 detainees exchange humanitarian corridors reconstruction fund sanctions relief elections referendum amnesty
 guarantees security council territory administration border crossings civilians displaced persons return
 property compensation commission joint committee observers heavy weapons artillery zone buffer demilitarised
@@ -49,8 +61,8 @@ jurisdiction war crimes accountability truth reconciliation memorials cultural h
 passports citizenship residence registration census local government decentralisation status autonomy
 constitution amendment parliament ratification dispute resolution arbitration consultation review conference
 report annual progress benchmarks indicators deadlines extension suspension termination withdrawal notice`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+    .split(/\s+/)
+    .filter((w) => w !== '');
 
 /** A small deterministic PRNG (mulberry32) so generated plans are reproducible. */
 export function rng(seed: number): () => number {
@@ -79,10 +91,12 @@ export function prose(random: () => number, words: number): string {
 /** A generated plan of `count` points of 40–80 words in four areas, ids pt_1…pt_n. */
 export function samplePlan(count: number, seed = 1): PlanContent {
   const random = rng(seed);
-  const areas: Area[] = ['Ending the war', 'Security guarantees', 'Economy', 'Implementation'].map((title, k) => ({
-    id: `ar_${k + 1}`,
-    title,
-  }));
+  const areas: Area[] = ['Ending the war', 'Security guarantees', 'Economy', 'Implementation'].map(
+    (title, k) => ({
+      id: `ar_${k + 1}`,
+      title,
+    }),
+  );
   const points = Array.from({ length: count }, (_, k) =>
     buildPoint({
       id: `pt_${k + 1}`,
