@@ -21,7 +21,10 @@ export interface BenchTable {
 }
 
 /** Runs `fn` until `minMs` elapsed and at least `minRuns` runs happened; returns per-run milliseconds. */
-export async function sample(fn: () => unknown, options: { minRuns?: number; minMs?: number; warmup?: number } = {}) {
+export async function sample(
+  fn: () => unknown,
+  options: { minRuns?: number; minMs?: number; warmup?: number } = {},
+) {
   const { minRuns = 20, minMs = 300, warmup = 3 } = options;
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];

@@ -15,7 +15,8 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.ENTENTE_DATA_DIR ?? 'data');
   const port = Number.parseInt(env.PORT ?? '4100', 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const url = env.DATABASE_URL?.trim();
   return {
     port,

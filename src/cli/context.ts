@@ -19,7 +19,8 @@ export async function withDatabase<T>(fn: (database: Database) => Promise<T>): P
 /** The CLI acts as a named user: whoever runs it has shell access to the data anyway. */
 export async function actorByEmail(database: Database, email: string): Promise<Actor> {
   const row = await findUserByEmail(database.db, email);
-  if (!row) throw new AppError('not_found', `no user with e-mail ${email}; create one with "entente user add"`);
+  if (!row)
+    throw new AppError('not_found', `no user with e-mail ${email}; create one with "entente user add"`);
   return { user: toUser(row), via: 'cli', canWrite: true };
 }
 
@@ -32,7 +33,9 @@ export function reportError(error: unknown): void {
     for (const p of problems ?? []) console.error(`  line ${p.line}: ${p.message}`);
   } else {
     const e = error as NodeJS.ErrnoException;
-    console.error(`error: ${e?.code === 'ENOENT' ? `file not found: ${e.path}` : (e?.message ?? String(error))}`);
+    console.error(
+      `error: ${e?.code === 'ENOENT' ? `file not found: ${e.path}` : (e?.message ?? String(error))}`,
+    );
   }
   process.exitCode = 1;
 }

@@ -8,7 +8,9 @@ import { registerServe } from './commands/serve.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('entente')
-  .description('Entente: draft, negotiate and monitor multi-party agreements.\nData: ENTENTE_DATA_DIR (default ./data, SQLite) or DATABASE_URL (PostgreSQL).')
+  .description(
+    'Entente: draft, negotiate and monitor multi-party agreements.\nData: ENTENTE_DATA_DIR (default ./data, SQLite) or DATABASE_URL (PostgreSQL).',
+  )
   .version('0.1.0')
   .showHelpAfterError();
 

@@ -30,7 +30,11 @@ export interface AppOptions {
 /** Builds the HTTP app: API routes from the route table, docs, and the web client. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
-  const app = Fastify({ logger: options.logger ? { level: 'info' } : false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
   await app.register(fastifyCookie);
 
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -54,7 +58,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const params = parsePart(route.params, request.params, 'params');
         const query = parsePart(route.query, request.query, 'query');
         const body = parsePart(route.body, request.body, 'body');
-        const result = await route.handler({ actor: actor as Actor, params, query, body, database, request, reply });
+        const result = await route.handler({
+          actor: actor as Actor,
+          params,
+          query,
+          body,
+          database,
+          request,
+          reply,
+        });
         reply.status(route.status ?? 200);
         if (route.status === 204) return reply.send();
         return result;
@@ -67,15 +79,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerApiDocs(app);
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb || !existsSync(WEB_DIST)) {
-      return sendProblem(reply, new AppError('not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`), request.url);
+    if (
+      request.url.startsWith('/api/') ||
+      request.method !== 'GET' ||
+      !options.serveWeb ||
+      !existsSync(WEB_DIST)
+    ) {
+      return sendProblem(
+        reply,
+        new AppError('not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`),
+        request.url,
+      );
     }
     // Client-side routes: every other GET gets the app shell.
     return reply.type('text/html; charset=utf-8').sendFile('index.html', WEB_DIST);
   });
 
   if (options.serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: ['index.html'], wildcard: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+    });
   }
   return app;
 }

@@ -16,7 +16,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 /** Opens SQLite (WAL, synchronous=FULL so an acknowledged write survives a crash) or PostgreSQL. */
 export function openDatabase(config: DatabaseConfig): Database {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { validationError } from '../../server/http/route.ts';
 import { newUserSchema } from '../../services/access/account.schema.ts';
 import { createUser } from '../../services/access/create-user.ts';
 import { createApiToken } from '../../services/access/sessions.ts';
-import { validationError } from '../../server/http/route.ts';
 import { actorByEmail, readStdin, withDatabase } from '../context.ts';
 
 /** `entente user add` and `entente token create`. */
@@ -16,7 +16,10 @@ export function registerAccounts(program: Command): void {
     .option('--password-stdin', 'read the password from standard input (required)')
     .option('--admin', 'make the user an instance administrator')
     .action(async (opts: { email: string; name?: string; passwordStdin?: boolean; admin?: boolean }) => {
-      if (!opts.passwordStdin) throw new Error('pass --password-stdin and pipe the password in, e.g. echo "$PW" | entente user add …');
+      if (!opts.passwordStdin)
+        throw new Error(
+          'pass --password-stdin and pipe the password in, e.g. echo "$PW" | entente user add …',
+        );
       const password = (await readStdin()).replace(/\r?\n$/, '');
       const parsed = newUserSchema.safeParse({
         email: opts.email,
@@ -41,7 +44,11 @@ export function registerAccounts(program: Command): void {
     .action(async (opts: { email: string; name: string; readOnly?: boolean }) => {
       await withDatabase(async (database) => {
         const actor = await actorByEmail(database, opts.email);
-        const created = await createApiToken(database, { userId: actor.user.id, name: opts.name, scope: opts.readOnly ? 'read' : 'write' });
+        const created = await createApiToken(database, {
+          userId: actor.user.id,
+          name: opts.name,
+          scope: opts.readOnly ? 'read' : 'write',
+        });
         console.log(created.token);
       });
     });

@@ -10,7 +10,9 @@ import { isVersionRef, loadRef, readPlanFile } from './plan-files.ts';
 export function registerDiff(program: Command): void {
   program
     .command('diff')
-    .description('redline two plans: files (text, .docx, JSON) or stored texts written PLAN@VERSION (PLAN@2, PLAN@draft)')
+    .description(
+      'redline two plans: files (text, .docx, JSON) or stored texts written PLAN@VERSION (PLAN@2, PLAN@draft)',
+    )
     .argument('<old>', 'the earlier text')
     .argument('<new>', 'the later text')
     .option('--json', 'print {"changes": [{kind, old, new, similarity}]}')
@@ -22,7 +24,10 @@ export function registerDiff(program: Command): void {
         if (opts.json) console.log(JSON.stringify(redlineToDiffJson(result), null, 2));
         else printRedline(result);
       };
-      if (needsDb) await withDatabase((database) => run(async (r) => (isVersionRef(r) ? (await loadRef(database, r)).content : fromFile(r))));
+      if (needsDb)
+        await withDatabase((database) =>
+          run(async (r) => (isVersionRef(r) ? (await loadRef(database, r)).content : fromFile(r))),
+        );
       else await run(fromFile);
     });
 }
@@ -31,7 +36,10 @@ async function fromFile(path: string): Promise<PlanContent> {
   const result = await readPlanFile(path);
   if (!result.ok || !result.plan) {
     const first = result.problems.find((p) => p.severity === 'error');
-    throw new AppError('import.failed', `${path}: ${first ? `line ${first.line}: ${first.message}` : 'could not be read'}`);
+    throw new AppError(
+      'import.failed',
+      `${path}: ${first ? `line ${first.line}: ${first.message}` : 'could not be read'}`,
+    );
   }
   return result.plan;
 }
@@ -50,7 +58,13 @@ function printRedline(r: Redline): void {
     const nums = `${c.old.map((p) => p.number).join('+') || '—'} → ${c.new.map((p) => p.number).join('+') || '—'}`;
     console.log(`\n${paint('1', c.kind.toUpperCase())}  ${nums}  (similarity ${c.similarity.toFixed(2)})`);
     const text = c.segments
-      .map((s) => (s.op === 'equal' ? s.text : s.op === 'insert' ? paint('32', `{+${s.text}+}`) : paint('31', `[-${s.text}-]`)))
+      .map((s) =>
+        s.op === 'equal'
+          ? s.text
+          : s.op === 'insert'
+            ? paint('32', `{+${s.text}+}`)
+            : paint('31', `[-${s.text}-]`),
+      )
       .join('');
     if (text.trim()) console.log(`  ${text.replace(/\n/g, '\n  ')}`);
     for (const note of c.notes) console.log(`  · ${note}`);

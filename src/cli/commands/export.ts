@@ -13,16 +13,29 @@ export function registerExport(program: Command): void {
     .argument('<plan>', 'the plan id (pln_…)')
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--version <version>', 'version number or id; default: the working draft', 'draft')
-    .option('--out <file>', 'write to this file (default: standard output for md/json, a file name for docx/pdf)')
+    .option(
+      '--out <file>',
+      'write to this file (default: standard output for md/json, a file name for docx/pdf)',
+    )
     .action(async (planId: string, opts: { format: string; version: string; out?: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new AppError('validation.failed', `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
+        throw new AppError(
+          'validation.failed',
+          `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`,
+        );
       }
       const format = opts.format as ExportFormat;
       await withDatabase(async (database) => {
         const text = await loadRef(database, `${planId}@${opts.version}`);
-        const body = await renderPlan(text.content, format, { versionLabel: opts.version === 'draft' ? null : text.label, contentHash: null });
-        const out = opts.out ?? (format === 'md' || format === 'json' ? null : `${fileStem(text.content.title, text.label)}.${format}`);
+        const body = await renderPlan(text.content, format, {
+          versionLabel: opts.version === 'draft' ? null : text.label,
+          contentHash: null,
+        });
+        const out =
+          opts.out ??
+          (format === 'md' || format === 'json'
+            ? null
+            : `${fileStem(text.content.title, text.label)}.${format}`);
         if (out === null) process.stdout.write(typeof body === 'string' ? body : Buffer.from(body));
         else {
           await writeFile(out, body);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/shared/app-error.ts';
-import { createProcess } from '../../services/processes/create-process.ts';
 import { insertNewPlan } from '../../services/plans/create-plan.ts';
+import { createProcess } from '../../services/processes/create-process.ts';
 import type { Database } from '../../store/database.ts';
 import { actorByEmail, withDatabase } from '../context.ts';
 import { dryRunJson, readPlanFile } from './plan-files.ts';
@@ -39,10 +39,19 @@ export function registerImport(program: Command): void {
       const content = result.plan;
       await withDatabase(async (database) => {
         const actor = await actorByEmail(database, opts.as ?? (await firstAdminEmail(database)));
-        const processId = opts.process ?? (await createProcess(database, actor, { title: content.title || 'Imported plan', description: '' })).process.id;
+        const processId =
+          opts.process ??
+          (await createProcess(database, actor, { title: content.title || 'Imported plan', description: '' }))
+            .process.id;
         const plan = await database.db
           .transaction()
-          .execute((tx) => insertNewPlan(tx, actor, processId, { title: content.title || 'Imported plan', content, source: 'cli' }));
+          .execute((tx) =>
+            insertNewPlan(tx, actor, processId, {
+              title: content.title || 'Imported plan',
+              content,
+              source: 'cli',
+            }),
+          );
         if (opts.json) console.log(JSON.stringify({ processId, plan, problems: result.problems }, null, 2));
         else {
           printSummary(result);
@@ -61,7 +70,16 @@ function printSummary(result: Awaited<ReturnType<typeof readPlanFile>>): void {
 }
 
 async function firstAdminEmail(database: Database): Promise<string> {
-  const row = await database.db.selectFrom('users').select('email').where('is_admin', '=', 1).orderBy('created_at').executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'no administrator exists; pass --as EMAIL or create one with "entente user add --admin"');
+  const row = await database.db
+    .selectFrom('users')
+    .select('email')
+    .where('is_admin', '=', 1)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'no administrator exists; pass --as EMAIL or create one with "entente user add --admin"',
+    );
   return row.email;
 }

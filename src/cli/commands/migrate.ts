@@ -10,7 +10,9 @@ export function registerMigrate(program: Command): void {
     .action(async () => {
       await withDatabase(async (database) => {
         const applied = await migrateToLatest(database);
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : `schema is up to date (${database.dialect})`);
+        console.log(
+          applied.length ? `applied: ${applied.join(', ')}` : `schema is up to date (${database.dialect})`,
+        );
       });
     });
 }

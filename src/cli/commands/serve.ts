@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { loadDemoIfEmpty } from '../../services/demo/load-demo.ts';
 import { buildApp } from '../../server/app.ts';
+import { loadDemoIfEmpty } from '../../services/demo/load-demo.ts';
 import { openDatabase } from '../../store/database.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
 
@@ -16,14 +16,22 @@ export function registerServe(program: Command): void {
       const database = openDatabase(config.database);
       await migrateToLatest(database);
       const demo = config.loadDemo ? await loadDemoIfEmpty(database) : null;
-      const app = await buildApp({ database, logger: !opts.quiet && process.env.ENTENTE_LOG !== 'off', serveWeb: true });
+      const app = await buildApp({
+        database,
+        logger: !opts.quiet && process.env.ENTENTE_LOG !== 'off',
+        serveWeb: true,
+      });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
-      console.log(`\nEntente is running at http://localhost:${port}  (database: ${database.dialect}, ${database.location})`);
+      console.log(
+        `\nEntente is running at http://localhost:${port}  (database: ${database.dialect}, ${database.location})`,
+      );
       console.log(`API documentation: http://localhost:${port}/api/docs`);
       if (demo) {
-        console.log(`\nA demo process was loaded. Sign in as ${demo.mediatorEmail} with password "${demo.password}".`);
+        console.log(
+          `\nA demo process was loaded. Sign in as ${demo.mediatorEmail} with password "${demo.password}".`,
+        );
         console.log(`Other demo accounts (same password): ${demo.otherEmails.join(', ')}`);
       }
       const stop = async () => {

@@ -20,7 +20,12 @@ export type ProcessAction =
   | 'version.read'
   | 'plan.export';
 
-const WRITES: ReadonlySet<ProcessAction> = new Set(['process.manage', 'plan.create', 'draft.edit', 'version.cut']);
+const WRITES: ReadonlySet<ProcessAction> = new Set([
+  'process.manage',
+  'plan.create',
+  'draft.edit',
+  'version.cut',
+]);
 
 /**
  * The one place that says who may do what in a process. The working draft and its versions are

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POINT_STATUSES, type PlanContent } from './plan.ts';
+import { type PlanContent, POINT_STATUSES } from './plan.ts';
 
 /** Limits that keep a single plan well inside what a browser and a database row handle comfortably. */
 export const PLAN_LIMITS = {
@@ -29,7 +29,9 @@ export const pointSchema = z.strictObject({
   text: z.string().max(PLAN_LIMITS.textLength),
   items: z.array(planItemSchema).max(PLAN_LIMITS.items),
   tags: z.array(z.string().min(1).max(64)).max(PLAN_LIMITS.tags),
-  status: z.enum(POINT_STATUSES as [PlanContent['points'][number]['status'], ...PlanContent['points'][number]['status'][]]),
+  status: z.enum(
+    POINT_STATUSES as [PlanContent['points'][number]['status'], ...PlanContent['points'][number]['status'][]],
+  ),
   derivedFrom: z.array(id).max(100),
   changedAt: z.number().int().min(0),
 });
@@ -53,7 +55,8 @@ export const planContentSchema = z
     const areaIds = new Set(plan.areas.map((a) => a.id));
     const pointIds = new Set<string>();
     plan.points.forEach((p, i) => {
-      if (pointIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['points', i, 'id'], message: `duplicate point id ${p.id}` });
+      if (pointIds.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['points', i, 'id'], message: `duplicate point id ${p.id}` });
       pointIds.add(p.id);
       if (p.areaId !== null && !areaIds.has(p.areaId)) {
         ctx.addIssue({ code: 'custom', path: ['points', i, 'areaId'], message: `unknown area ${p.areaId}` });
@@ -61,7 +64,11 @@ export const planContentSchema = z
     });
     plan.notes.forEach((n, i) => {
       if (n.afterPointId !== null && !pointIds.has(n.afterPointId)) {
-        ctx.addIssue({ code: 'custom', path: ['notes', i, 'afterPointId'], message: `unknown point ${n.afterPointId}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notes', i, 'afterPointId'],
+          message: `unknown point ${n.afterPointId}`,
+        });
       }
     });
   }) satisfies z.ZodType<PlanContent>;

@@ -12,19 +12,59 @@ export interface ProvisionTag {
 export const DEFAULT_TAXONOMY: readonly ProvisionTag[] = [
   { key: 'ceasefire', label: 'Ceasefire', description: 'Cessation of hostilities, separation of forces' },
   { key: 'territory', label: 'Territory', description: 'Borders, lines of contact, status of areas' },
-  { key: 'security-guarantees', label: 'Security guarantees', description: 'Guarantees by third states, alliances, force limits' },
+  {
+    key: 'security-guarantees',
+    label: 'Security guarantees',
+    description: 'Guarantees by third states, alliances, force limits',
+  },
   { key: 'sanctions', label: 'Sanctions', description: 'Imposition, suspension and lifting of sanctions' },
-  { key: 'prisoners', label: 'Prisoners and detainees', description: 'Release, exchange, hostages, missing persons, remains' },
-  { key: 'humanitarian', label: 'Humanitarian access', description: 'Aid delivery, corridors, protection of civilians' },
-  { key: 'reconstruction', label: 'Reconstruction and economy', description: 'Rebuilding, funds, trade, energy' },
-  { key: 'governance', label: 'Governance and elections', description: 'Elections, constitutional reform, power-sharing' },
-  { key: 'justice', label: 'Amnesty and justice', description: 'Amnesty, accountability, transitional justice' },
-  { key: 'monitoring', label: 'Monitoring and verification', description: 'Monitoring missions, verification mechanisms' },
+  {
+    key: 'prisoners',
+    label: 'Prisoners and detainees',
+    description: 'Release, exchange, hostages, missing persons, remains',
+  },
+  {
+    key: 'humanitarian',
+    label: 'Humanitarian access',
+    description: 'Aid delivery, corridors, protection of civilians',
+  },
+  {
+    key: 'reconstruction',
+    label: 'Reconstruction and economy',
+    description: 'Rebuilding, funds, trade, energy',
+  },
+  {
+    key: 'governance',
+    label: 'Governance and elections',
+    description: 'Elections, constitutional reform, power-sharing',
+  },
+  {
+    key: 'justice',
+    label: 'Amnesty and justice',
+    description: 'Amnesty, accountability, transitional justice',
+  },
+  {
+    key: 'monitoring',
+    label: 'Monitoring and verification',
+    description: 'Monitoring missions, verification mechanisms',
+  },
   { key: 'nuclear', label: 'Nuclear safety', description: 'Nuclear plants, materials, IAEA presence' },
-  { key: 'military', label: 'Armed forces and DDR', description: 'Force size, withdrawal, disarmament, demobilisation' },
+  {
+    key: 'military',
+    label: 'Armed forces and DDR',
+    description: 'Force size, withdrawal, disarmament, demobilisation',
+  },
   { key: 'refugees', label: 'Refugees and displaced persons', description: 'Return, property, resettlement' },
-  { key: 'rights', label: 'Human rights and minorities', description: 'Language, religion, minority protection' },
-  { key: 'implementation', label: 'Implementation', description: 'Entry into force, timelines, oversight bodies' },
+  {
+    key: 'rights',
+    label: 'Human rights and minorities',
+    description: 'Language, religion, minority protection',
+  },
+  {
+    key: 'implementation',
+    label: 'Implementation',
+    description: 'Entry into force, timelines, oversight bodies',
+  },
 ];
 
 /** True when `key` names a tag of the default taxonomy. */

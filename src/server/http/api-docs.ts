@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
@@ -18,7 +18,12 @@ const START = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '
 /** Browsable API documentation (Swagger UI, served from the installed package: works offline). */
 export async function registerApiDocs(app: FastifyInstance): Promise<void> {
   const root = dirname(require.resolve('swagger-ui-dist/package.json'));
-  await app.register(fastifyStatic, { root, prefix: '/api/docs/assets/', decorateReply: false, index: false });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/api/docs/assets/',
+    decorateReply: false,
+    index: false,
+  });
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   app.get('/api/docs/start.js', async (_req, reply) => reply.type('text/javascript').send(START));
 }

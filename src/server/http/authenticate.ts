@@ -12,7 +12,12 @@ function isHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -41,11 +46,15 @@ export async function authenticate(database: Database, request: FastifyRequest):
     return actor;
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  if (!cookie) throw new AppError('auth.required', 'sign in first, or send an API token as "Authorization: Bearer …"');
+  if (!cookie)
+    throw new AppError('auth.required', 'sign in first, or send an API token as "Authorization: Bearer …"');
   const actor = await actorFromSession(database, cookie);
   if (!actor) throw new AppError('auth.required', 'your session has expired; sign in again');
   if (WRITE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') {
-    throw new AppError('auth.forbidden', `cookie-authenticated changes must send the header "${CSRF_HEADER}: 1"`);
+    throw new AppError(
+      'auth.forbidden',
+      `cookie-authenticated changes must send the header "${CSRF_HEADER}: 1"`,
+    );
   }
   return actor;
 }

@@ -40,7 +40,10 @@ export function openApiDocument(routes: RouteDef<unknown, unknown, unknown>[], v
       ...(route.access === 'public' ? { security: [] } : {}),
     };
     if (route.body) {
-      operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } };
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(route.body) } },
+      };
     }
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   }
@@ -74,7 +77,10 @@ export function openApiDocument(routes: RouteDef<unknown, unknown, unknown>[], v
             instance: { type: 'string' },
             errors: {
               type: 'array',
-              items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } },
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string' }, reason: { type: 'string' } },
+              },
             },
           },
         },

@@ -38,9 +38,13 @@ export function toAppError(error: unknown): AppError {
   const e = error as FastifyError;
   switch (e?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload.too_large', 'the request body is too large; imports accept files up to 20 MB', {
-        problems: [{ field: 'body', reason: 'is too large' }],
-      });
+      return new AppError(
+        'payload.too_large',
+        'the request body is too large; imports accept files up to 20 MB',
+        {
+          problems: [{ field: 'body', reason: 'is too large' }],
+        },
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('validation.failed', 'send the request body as application/json', {
         problems: [{ field: 'body', reason: 'must be application/json' }],

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type ZodType, z } from 'zod';
+import type { ZodType, z } from 'zod';
 import { AppError, type FieldProblem } from '../../domain/shared/app-error.ts';
 import type { Actor } from '../../services/access/sessions.ts';
 import type { Database } from '../../store/database.ts';
@@ -60,7 +60,8 @@ export function validationError(error: z.ZodError, prefix: string): AppError {
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ field: `${base}.${key}`, reason: 'is not a known field' });
+      for (const key of issue.keys)
+        problems.push({ field: `${base}.${key}`, reason: 'is not a known field' });
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       problems.push({ field: base, reason: 'is required' });
     } else {
@@ -71,5 +72,7 @@ export function validationError(error: z.ZodError, prefix: string): AppError {
     .slice(0, 3)
     .map((p) => `${p.field} ${p.reason}`)
     .join('; ');
-  return new AppError('validation.failed', `invalid request: ${summary}${problems.length > 3 ? '; …' : ''}`, { problems });
+  return new AppError('validation.failed', `invalid request: ${summary}${problems.length > 3 ? '; …' : ''}`, {
+    problems,
+  });
 }

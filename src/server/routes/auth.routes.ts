@@ -12,7 +12,10 @@ export const authRoutes = [
     access: 'public',
     body: signInSchema,
     async handler({ database, body, request, reply }) {
-      const { user, token, expiresAt } = await signIn(database, { ...body, userAgent: request.headers['user-agent'] ?? null });
+      const { user, token, expiresAt } = await signIn(database, {
+        ...body,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       setSessionCookie(request, reply, token, expiresAt);
       return { user };
     },

@@ -1,7 +1,11 @@
-import { importPlan } from '../../services/plans/import-plan.ts';
-import { importPlanSchema, MAX_IMPORT_BYTES, planSourceSchema } from '../../services/plans/plan-source.schema.ts';
-import { type RawPlanSource, readPlanSource } from '../../services/plans/read-plan-source.ts';
 import { authorize, viewerIn } from '../../services/access/authorize.ts';
+import { importPlan } from '../../services/plans/import-plan.ts';
+import {
+  importPlanSchema,
+  MAX_IMPORT_BYTES,
+  planSourceSchema,
+} from '../../services/plans/plan-source.schema.ts';
+import { type RawPlanSource, readPlanSource } from '../../services/plans/read-plan-source.ts';
 import { processNotFound } from '../../services/processes/add-party.ts';
 import { defineRoute } from '../http/route.ts';
 import { processParams } from './processes.routes.ts';
@@ -9,8 +13,13 @@ import { processParams } from './processes.routes.ts';
 // Base64 grows a file by a third; leave room for the JSON around it.
 const IMPORT_BODY_LIMIT = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 
-function rawSource(body: { format: 'text' | 'docx' | 'json'; text?: string | undefined; contentBase64?: string | undefined }): RawPlanSource {
-  if (body.format === 'docx') return { format: 'docx', bytes: Buffer.from(body.contentBase64 ?? '', 'base64') };
+function rawSource(body: {
+  format: 'text' | 'docx' | 'json';
+  text?: string | undefined;
+  contentBase64?: string | undefined;
+}): RawPlanSource {
+  if (body.format === 'docx')
+    return { format: 'docx', bytes: Buffer.from(body.contentBase64 ?? '', 'base64') };
   return { format: body.format, text: body.text ?? '' };
 }
 
@@ -25,7 +34,11 @@ export const importRoutes = [
     body: planSourceSchema,
     bodyLimit: IMPORT_BODY_LIMIT,
     async handler({ database, actor, params, body }) {
-      authorize(await viewerIn(database.db, actor, params.processId), 'plan.create', processNotFound(params.processId));
+      authorize(
+        await viewerIn(database.db, actor, params.processId),
+        'plan.create',
+        processNotFound(params.processId),
+      );
       return readPlanSource(rawSource(body));
     },
   }),

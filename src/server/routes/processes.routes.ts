@@ -23,7 +23,8 @@ export const processRoutes = [
           title: r.title,
           description: r.description,
           createdAt: r.created_at,
-          membership: r.role && r.party_id ? { partyId: r.party_id, partyName: r.party_name, role: r.role } : null,
+          membership:
+            r.role && r.party_id ? { partyId: r.party_id, partyName: r.party_name, role: r.role } : null,
           planCount: Number(r.plan_count ?? 0),
         })),
       };
@@ -39,7 +40,14 @@ export const processRoutes = [
     status: 201,
     async handler({ database, actor, body }) {
       const { process } = await createProcess(database, actor, body);
-      return { process: { id: process.id, title: process.title, description: process.description, createdAt: process.created_at } };
+      return {
+        process: {
+          id: process.id,
+          title: process.title,
+          description: process.description,
+          createdAt: process.created_at,
+        },
+      };
     },
   }),
   defineRoute({
@@ -64,7 +72,9 @@ export const processRoutes = [
     status: 201,
     async handler({ database, actor, params, body }) {
       const p = await addParty(database, actor, params.processId, body);
-      return { party: { id: p.id, name: p.name, code: p.code, kind: p.kind, colour: p.colour, memberCount: 0 } };
+      return {
+        party: { id: p.id, name: p.name, code: p.code, kind: p.kind, colour: p.colour, memberCount: 0 },
+      };
     },
   }),
 ];

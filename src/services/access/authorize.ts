@@ -24,5 +24,8 @@ export function authorize(viewer: Viewer, action: ProcessAction, notFound: AppEr
   if (can(viewer, action)) return;
   if (!can(viewer, 'process.read')) throw notFound;
   if (!viewer.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');
-  throw new AppError('auth.forbidden', `your role in this process does not allow ${action.replace('.', ' ')}`);
+  throw new AppError(
+    'auth.forbidden',
+    `your role in this process does not allow ${action.replace('.', ' ')}`,
+  );
 }

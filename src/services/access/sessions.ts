@@ -63,7 +63,13 @@ export async function signIn(
       revoked_at: null,
       user_agent: input.userAgent?.slice(0, 400) ?? null,
     });
-    await appendAudit(tx, { processId: null, actorId: row.id, action: 'auth.sign_in', subjectType: 'user', subjectId: row.id });
+    await appendAudit(tx, {
+      processId: null,
+      actorId: row.id,
+      action: 'auth.sign_in',
+      subjectType: 'user',
+      subjectId: row.id,
+    });
   });
   return { user: toUser(row), token, expiresAt };
 }
@@ -73,11 +79,13 @@ export async function actorFromSession(database: Database, token: string): Promi
   const session = await findSession(database.db, sha256(token));
   if (!session || session.revoked_at !== null) return null;
   const now = Date.now();
-  if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + SESSION_IDLE_MS <= now) return null;
+  if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + SESSION_IDLE_MS <= now)
+    return null;
   const user = await findUserById(database.db, session.user_id);
   if (!user || user.disabled_at !== null) return null;
   // Refresh the idle clock at most once a minute: reads stay reads.
-  if (Date.parse(session.last_seen_at) + 60_000 < now) await touchSession(database.db, session.id, new Date(now).toISOString());
+  if (Date.parse(session.last_seen_at) + 60_000 < now)
+    await touchSession(database.db, session.id, new Date(now).toISOString());
   return { user: toUser(user), via: 'session', canWrite: true, sessionId: session.id };
 }
 
@@ -87,7 +95,13 @@ export async function signOut(database: Database, actor: Actor): Promise<void> {
   const sessionId = actor.sessionId;
   await database.db.transaction().execute(async (tx) => {
     await revokeSession(tx, sessionId, new Date().toISOString());
-    await appendAudit(tx, { processId: null, actorId: actor.user.id, action: 'auth.sign_out', subjectType: 'user', subjectId: actor.user.id });
+    await appendAudit(tx, {
+      processId: null,
+      actorId: actor.user.id,
+      action: 'auth.sign_out',
+      subjectType: 'user',
+      subjectId: actor.user.id,
+    });
   });
 }
 

@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, demoProcess } from '../../demo/demo-process.ts';
 import { demoPlanHistory } from '../../demo/demo-plan-history.ts';
+import { DEMO_PASSWORD, demoProcess } from '../../demo/demo-process.ts';
 import { contentHash } from '../../domain/plans/content-hash.ts';
 import { newId } from '../../domain/shared/ids.ts';
 import { countUsers, insertUser } from '../../store/access/users.repository.ts';
@@ -20,7 +20,10 @@ export interface LoadedDemo {
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Loads the demo negotiation into a database that has no users yet; returns null otherwise. */
-export async function loadDemoIfEmpty(database: Database, now: Date = new Date()): Promise<LoadedDemo | null> {
+export async function loadDemoIfEmpty(
+  database: Database,
+  now: Date = new Date(),
+): Promise<LoadedDemo | null> {
   if ((await countUsers(database.db)) > 0) return null;
   // One hash for every demo account: they share a published password, so separate salts add nothing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -34,19 +37,49 @@ export async function loadDemoIfEmpty(database: Database, now: Date = new Date()
     for (const u of demoProcess.users) {
       const id = newId('usr');
       userIds.set(u.email, id);
-      await insertUser(tx, { id, email: u.email, name: u.name, password_hash: passwordHash, is_admin: u.isAdmin ? 1 : 0, created_at: started, disabled_at: null });
+      await insertUser(tx, {
+        id,
+        email: u.email,
+        name: u.name,
+        password_hash: passwordHash,
+        is_admin: u.isAdmin ? 1 : 0,
+        created_at: started,
+        disabled_at: null,
+      });
     }
-    const mediator = demoProcess.users.find((u) => u.role === 'mediator' && u.isAdmin) ?? demoProcess.users[0];
+    const mediator =
+      demoProcess.users.find((u) => u.role === 'mediator' && u.isAdmin) ?? demoProcess.users[0];
     const mediatorId = userIds.get(mediator?.email ?? '') ?? '';
     const processId = newId('prc');
-    await insertProcess(tx, { id: processId, title: demoProcess.title, description: demoProcess.description, created_at: started, created_by: mediatorId });
-    await appendAudit(tx, { processId, actorId: mediatorId, action: 'process.create', subjectType: 'process', subjectId: processId, detail: { title: demoProcess.title, demo: true } });
+    await insertProcess(tx, {
+      id: processId,
+      title: demoProcess.title,
+      description: demoProcess.description,
+      created_at: started,
+      created_by: mediatorId,
+    });
+    await appendAudit(tx, {
+      processId,
+      actorId: mediatorId,
+      action: 'process.create',
+      subjectType: 'process',
+      subjectId: processId,
+      detail: { title: demoProcess.title, demo: true },
+    });
 
     const partyIds = new Map<string, string>();
     for (const p of demoProcess.parties) {
       const id = newId('pty');
       partyIds.set(p.key, id);
-      await insertParty(tx, { id, process_id: processId, name: p.name, code: p.code, kind: p.kind, colour: p.colour, created_at: started });
+      await insertParty(tx, {
+        id,
+        process_id: processId,
+        name: p.name,
+        code: p.code,
+        kind: p.kind,
+        colour: p.colour,
+        created_at: started,
+      });
     }
     for (const u of demoProcess.users) {
       await insertMembership(tx, {
@@ -89,7 +122,14 @@ export async function loadDemoIfEmpty(database: Database, now: Date = new Date()
         author_id: authorId,
         created_at: at(meta?.daysAgo ?? 0),
       });
-      await appendAudit(tx, { processId, actorId: authorId, action: 'version.cut', subjectType: 'version', subjectId: id, detail: { planId, label: meta?.label, hash, demo: true } });
+      await appendAudit(tx, {
+        processId,
+        actorId: authorId,
+        action: 'version.cut',
+        subjectType: 'version',
+        subjectId: id,
+        detail: { planId, label: meta?.label, hash, demo: true },
+      });
     }
     return {
       processId,

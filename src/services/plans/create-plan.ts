@@ -1,5 +1,5 @@
-import { type PlanContent, emptyPlan } from '../../domain/plans/plan.ts';
 import { planContentSchema } from '../../domain/plans/plan.schema.ts';
+import { emptyPlan, type PlanContent } from '../../domain/plans/plan.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
 import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
@@ -31,11 +31,16 @@ export async function insertNewPlan(
 ) {
   if (!(await findProcess(tx, processId))) throw processNotFound(processId);
   authorize(await viewerIn(tx, actor, processId), 'plan.create', processNotFound(processId));
-  const content = input.content ? { ...input.content, title: input.title || input.content.title } : emptyPlan(input.title);
+  const content = input.content
+    ? { ...input.content, title: input.title || input.content.title }
+    : emptyPlan(input.title);
   const checked = planContentSchema.safeParse(content);
   if (!checked.success) {
     throw new AppError('validation.failed', 'the plan content is not valid', {
-      problems: checked.error.issues.map((i) => ({ field: ['content', ...i.path].join('.'), reason: i.message })),
+      problems: checked.error.issues.map((i) => ({
+        field: ['content', ...i.path].join('.'),
+        reason: i.message,
+      })),
     });
   }
   const now = new Date().toISOString();

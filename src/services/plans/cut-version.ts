@@ -22,7 +22,10 @@ export async function cutVersion(
       const hash = contentHash(content);
       const latest = await latestVersionSeq(tx, planId);
       if (latest?.content_hash === hash) {
-        throw new AppError('conflict', `the draft has not changed since ${latest.label}; edit it before cutting a new version`);
+        throw new AppError(
+          'conflict',
+          `the draft has not changed since ${latest.label}; edit it before cutting a new version`,
+        );
       }
       const seq = (latest?.seq ?? 0) + 1;
       const row = {
@@ -50,7 +53,8 @@ export async function cutVersion(
     });
   } catch (error) {
     // Two instances cutting at the same moment: the unique (plan, seq) index lets only one win.
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'another version was cut at the same moment; try again');
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', 'another version was cut at the same moment; try again');
     throw error;
   }
 }
@@ -58,5 +62,9 @@ export async function cutVersion(
 /** True for a unique-constraint violation on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
 }

@@ -22,7 +22,11 @@ export async function editDraft(database: Database, actor: Actor, planId: string
       const current = draftOf(plan);
       let result: ReturnType<typeof applyDraftOp>;
       try {
-        result = applyDraftOp(current, edit.op, { currentRevision: plan.draft_revision, baseRevision: edit.baseRevision, newId });
+        result = applyDraftOp(current, edit.op, {
+          currentRevision: plan.draft_revision,
+          baseRevision: edit.baseRevision,
+          newId,
+        });
       } catch (error) {
         if (error instanceof AppError && error.code === 'draft.conflict') {
           throw new AppError('draft.conflict', error.message, {
@@ -34,11 +38,15 @@ export async function editDraft(database: Database, actor: Actor, planId: string
       const checked = planContentSchema.safeParse(result.content);
       if (!checked.success) {
         throw new AppError('validation.failed', 'the edit would make the plan invalid', {
-          problems: checked.error.issues.map((i) => ({ field: ['op', ...i.path].join('.'), reason: i.message })),
+          problems: checked.error.issues.map((i) => ({
+            field: ['op', ...i.path].join('.'),
+            reason: i.message,
+          })),
         });
       }
       const at = new Date().toISOString();
-      if (!(await updateDraft(tx, planId, plan.draft_revision, result.content, actor.user.id, at))) return null;
+      if (!(await updateDraft(tx, planId, plan.draft_revision, result.content, actor.user.id, at)))
+        return null;
       await appendAudit(tx, {
         processId: plan.process_id,
         actorId: actor.user.id,
@@ -51,5 +59,8 @@ export async function editDraft(database: Database, actor: Actor, planId: string
     });
     if (outcome) return outcome;
   }
-  throw new AppError('draft.conflict', 'the draft is being changed by others right now; reload and try again');
+  throw new AppError(
+    'draft.conflict',
+    'the draft is being changed by others right now; reload and try again',
+  );
 }

@@ -1,8 +1,8 @@
+import type { PlanContent } from '../../domain/plans/plan.ts';
 import { planToDocx } from '../../formats/export/docx.ts';
 import { planToJson } from '../../formats/export/json.ts';
 import { planToMarkdown } from '../../formats/export/markdown.ts';
 import { planToPdf } from '../../formats/export/pdf.ts';
-import type { PlanContent } from '../../domain/plans/plan.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor } from '../access/sessions.ts';
 import { readPlanText } from './read-plan.ts';
@@ -43,13 +43,23 @@ export async function renderPlan(
 }
 
 /** Exports the draft or a version; the read is audited like any read of confidential text. */
-export async function exportPlan(database: Database, actor: Actor, planId: string, ref: string, format: ExportFormat): Promise<ExportedFile> {
+export async function exportPlan(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  ref: string,
+  format: ExportFormat,
+): Promise<ExportedFile> {
   const text = await readPlanText(database, actor, planId, ref, 'export');
   const body = await renderPlan(text.content, format, {
     versionLabel: text.versionId ? text.label : null,
     contentHash: text.contentHash,
   });
-  return { fileName: `${fileStem(text.planTitle, text.label)}.${format}`, mediaType: MEDIA_TYPES[format], body };
+  return {
+    fileName: `${fileStem(text.planTitle, text.label)}.${format}`,
+    mediaType: MEDIA_TYPES[format],
+    body,
+  };
 }
 
 /** A safe, readable file name: letters, digits and dashes only (no path traversal, no quotes). */

@@ -5,7 +5,8 @@ import type { Tx } from '../../store/transaction.ts';
 import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
 
-export const planNotFound = (id: string) => new AppError('plan.not_found', `plan ${id} does not exist or is not shared with you`);
+export const planNotFound = (id: string) =>
+  new AppError('plan.not_found', `plan ${id} does not exist or is not shared with you`);
 
 /** Loads a plan and checks that the actor may perform `action` on it. */
 export async function loadPlanFor(

@@ -7,10 +7,16 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const planSourceSchema = z
   .strictObject({
     format: z.enum(['text', 'docx', 'json']),
-    text: z.string().max(MAX_IMPORT_BYTES, `must be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`).optional(),
+    text: z
+      .string()
+      .max(MAX_IMPORT_BYTES, `must be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+      .optional(),
     contentBase64: z
       .string()
-      .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, `must encode at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+      .max(
+        Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4,
+        `must encode at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      )
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
       .optional(),
   })

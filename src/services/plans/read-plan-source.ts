@@ -10,7 +10,12 @@ export type RawPlanSource = { format: 'text' | 'json'; text: string } | { format
 export async function readPlanSource(source: RawPlanSource): Promise<ImportResult> {
   if (source.format === 'docx') {
     const converted = await docxToPlanText(source.bytes);
-    if (!converted.ok) return { ok: false, plan: null, problems: [{ line: 1, message: converted.message, severity: 'error' }] };
+    if (!converted.ok)
+      return {
+        ok: false,
+        plan: null,
+        problems: [{ line: 1, message: converted.message, severity: 'error' }],
+      };
     return parsePlanText(converted.text);
   }
   return source.format === 'json' ? parsePlanJson(source.text) : parsePlanText(source.text);

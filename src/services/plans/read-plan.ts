@@ -12,7 +12,11 @@ import { presentPlan, presentVersion } from './plan-presenter.ts';
 export async function getPlan(database: Database, actor: Actor, planId: string) {
   const { plan } = await loadPlanFor(database.db, actor, planId, 'draft.read');
   const versions = await listVersions(database.db, planId);
-  return { plan: presentPlan(plan, versions.length), content: draftOf(plan), versions: versions.map(presentVersion) };
+  return {
+    plan: presentPlan(plan, versions.length),
+    content: draftOf(plan),
+    versions: versions.map(presentVersion),
+  };
 }
 
 /** The version history of a plan, newest first. */
@@ -47,7 +51,15 @@ export async function readPlanText(
 async function resolveText(tx: Tx, actor: Actor, planId: string, ref: string, purpose: string) {
   if (ref === 'draft') {
     const { plan } = await loadPlanFor(tx, actor, planId, 'draft.read');
-    return { ref, label: 'Working draft', content: draftOf(plan), contentHash: null, versionId: null, processId: plan.process_id, planTitle: plan.title };
+    return {
+      ref,
+      label: 'Working draft',
+      content: draftOf(plan),
+      contentHash: null,
+      versionId: null,
+      processId: plan.process_id,
+      planTitle: plan.title,
+    };
   }
   const { plan } = await loadPlanFor(tx, actor, planId, 'version.read');
   const version = await findVersion(tx, planId, ref);

@@ -8,10 +8,16 @@ import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
 import type { newPartySchema } from './process.schema.ts';
 
-const processNotFound = (id: string) => new AppError('process.not_found', `process ${id} does not exist or is not shared with you`);
+const processNotFound = (id: string) =>
+  new AppError('process.not_found', `process ${id} does not exist or is not shared with you`);
 
 /** Adds a party to a process (mediators only); party codes are unique within a process. */
-export async function addParty(database: Database, actor: Actor, processId: string, input: z.output<typeof newPartySchema>) {
+export async function addParty(
+  database: Database,
+  actor: Actor,
+  processId: string,
+  input: z.output<typeof newPartySchema>,
+) {
   return database.db.transaction().execute(async (tx) => {
     if (!(await findProcess(tx, processId))) throw processNotFound(processId);
     authorize(await viewerIn(tx, actor, processId), 'process.manage', processNotFound(processId));
@@ -21,9 +27,23 @@ export async function addParty(database: Database, actor: Actor, processId: stri
         problems: [{ field: 'code', reason: 'is already used by another party' }],
       });
     }
-    const party = { id: newId('pty'), process_id: processId, ...input, code, colour: input.colour.toLowerCase(), created_at: new Date().toISOString() };
+    const party = {
+      id: newId('pty'),
+      process_id: processId,
+      ...input,
+      code,
+      colour: input.colour.toLowerCase(),
+      created_at: new Date().toISOString(),
+    };
     await insertParty(tx, party);
-    await appendAudit(tx, { processId, actorId: actor.user.id, action: 'party.create', subjectType: 'party', subjectId: party.id, detail: { name: party.name, code } });
+    await appendAudit(tx, {
+      processId,
+      actorId: actor.user.id,
+      action: 'party.create',
+      subjectType: 'party',
+      subjectId: party.id,
+      detail: { name: party.name, code },
+    });
     return party;
   });
 }

@@ -7,9 +7,19 @@ import type { Actor } from '../access/sessions.ts';
 import type { newProcessSchema } from './process.schema.ts';
 
 /** Opens a negotiation; its creator becomes a mediator in a new "Mediation team" party. */
-export async function createProcess(database: Database, actor: Actor, input: z.output<typeof newProcessSchema>) {
+export async function createProcess(
+  database: Database,
+  actor: Actor,
+  input: z.output<typeof newProcessSchema>,
+) {
   const now = new Date().toISOString();
-  const process = { id: newId('prc'), title: input.title, description: input.description, created_at: now, created_by: actor.user.id };
+  const process = {
+    id: newId('prc'),
+    title: input.title,
+    description: input.description,
+    created_at: now,
+    created_by: actor.user.id,
+  };
   const party = {
     id: newId('pty'),
     process_id: process.id,
@@ -22,7 +32,13 @@ export async function createProcess(database: Database, actor: Actor, input: z.o
   await database.db.transaction().execute(async (tx) => {
     await insertProcess(tx, process);
     await insertParty(tx, party);
-    await insertMembership(tx, { process_id: process.id, user_id: actor.user.id, party_id: party.id, role: 'mediator', created_at: now });
+    await insertMembership(tx, {
+      process_id: process.id,
+      user_id: actor.user.id,
+      party_id: party.id,
+      role: 'mediator',
+      created_at: now,
+    });
     await appendAudit(tx, {
       processId: process.id,
       actorId: actor.user.id,

@@ -1,7 +1,7 @@
 import { can } from '../../domain/access/policies.ts';
-import { findProcess, listMembers, listParties } from '../../store/processes/processes.repository.ts';
-import { listPlanSummaries, listVersions } from '../../store/plans/plans.repository.ts';
 import type { Database } from '../../store/database.ts';
+import { listPlanSummaries, listVersions } from '../../store/plans/plans.repository.ts';
+import { findProcess, listMembers, listParties } from '../../store/processes/processes.repository.ts';
 import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
 import { processNotFound } from './add-party.ts';
@@ -17,10 +17,28 @@ export async function getProcessOverview(database: Database, actor: Actor, proce
   const plans = can(viewer, 'draft.read') ? await listPlanSummaries(tx, processId) : [];
   const latest = await Promise.all(plans.map(async (p) => (await listVersions(tx, p.id))[0] ?? null));
   return {
-    process: { id: process.id, title: process.title, description: process.description, createdAt: process.created_at },
+    process: {
+      id: process.id,
+      title: process.title,
+      description: process.description,
+      createdAt: process.created_at,
+    },
     viewer: viewer.membership,
-    parties: parties.map((p) => ({ id: p.id, name: p.name, code: p.code, kind: p.kind, colour: p.colour, memberCount: Number(p.member_count ?? 0) })),
-    members: members.map((m) => ({ userId: m.user_id, name: m.name, email: m.email, partyId: m.party_id, role: m.role })),
+    parties: parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      code: p.code,
+      kind: p.kind,
+      colour: p.colour,
+      memberCount: Number(p.member_count ?? 0),
+    })),
+    members: members.map((m) => ({
+      userId: m.user_id,
+      name: m.name,
+      email: m.email,
+      partyId: m.party_id,
+      role: m.role,
+    })),
     plans: plans.map((p, i) => {
       const v = latest[i];
       return {

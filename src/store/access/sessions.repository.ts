@@ -18,7 +18,12 @@ export async function touchSession(tx: Tx, id: string, at: string): Promise<void
 }
 
 export async function revokeSession(tx: Tx, id: string, at: string): Promise<void> {
-  await tx.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await tx
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function insertApiToken(tx: Tx, row: ApiTokenRow): Promise<void> {

@@ -18,7 +18,11 @@ export function toUser(row: UserRow): User {
 }
 
 export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
-  return tx.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return tx
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
@@ -34,6 +38,9 @@ export async function updateUserPassword(tx: Tx, id: string, passwordHash: strin
 }
 
 export async function countUsers(tx: Tx): Promise<number> {
-  const row = await tx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -106,7 +106,10 @@ export async function findVersion(tx: Tx, planId: string, versionId: string) {
     .executeTakeFirst();
 }
 
-export async function latestVersionSeq(tx: Tx, planId: string): Promise<{ seq: number; content_hash: string; label: string } | undefined> {
+export async function latestVersionSeq(
+  tx: Tx,
+  planId: string,
+): Promise<{ seq: number; content_hash: string; label: string } | undefined> {
   return tx
     .selectFrom('versions')
     .select(['seq', 'content_hash', 'label'])

@@ -40,7 +40,10 @@ export async function listProcessesFor(tx: Tx, userId: string, isAdmin: boolean)
 }
 
 export async function countProcesses(tx: Tx): Promise<number> {
-  const row = await tx.selectFrom('processes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('processes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -65,19 +68,37 @@ export async function listParties(tx: Tx, processId: string) {
     .execute();
 }
 
-export async function findPartyByCode(tx: Tx, processId: string, code: string): Promise<PartyRow | undefined> {
-  return tx.selectFrom('parties').selectAll().where('process_id', '=', processId).where('code', '=', code).executeTakeFirst();
+export async function findPartyByCode(
+  tx: Tx,
+  processId: string,
+  code: string,
+): Promise<PartyRow | undefined> {
+  return tx
+    .selectFrom('parties')
+    .selectAll()
+    .where('process_id', '=', processId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function findParty(tx: Tx, processId: string, partyId: string): Promise<PartyRow | undefined> {
-  return tx.selectFrom('parties').selectAll().where('process_id', '=', processId).where('id', '=', partyId).executeTakeFirst();
+  return tx
+    .selectFrom('parties')
+    .selectAll()
+    .where('process_id', '=', processId)
+    .where('id', '=', partyId)
+    .executeTakeFirst();
 }
 
 export async function insertMembership(tx: Tx, row: MembershipRow): Promise<void> {
   await tx.insertInto('memberships').values(row).execute();
 }
 
-export async function findMembership(tx: Tx, processId: string, userId: string): Promise<MembershipRow | undefined> {
+export async function findMembership(
+  tx: Tx,
+  processId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> {
   return tx
     .selectFrom('memberships')
     .selectAll()

@@ -2,8 +2,9 @@
 
 import type { PlanContent, Point } from '../plan.ts';
 import type { AlignedGroup } from './aligned-group.ts';
+import { areaCorrespondence } from './area-correspondence.ts';
 import { longestIncreasingSubsequence } from './lis.ts';
-import { areaNote, changedArea, type Placement, tagAndStatusNotes } from './point-notes.ts';
+import { areaNote, type Placement, tagAndStatusNotes } from './point-notes.ts';
 import { pointText } from './point-text.ts';
 import type { PointRef, RedlineChange } from './redline-types.ts';
 import { segmentSimilarity, wordSegments } from './word-segments.ts';
@@ -30,7 +31,7 @@ function sideInfo(plan: PlanContent): SideInfo {
 /**
  * Classifies each group and orders the changes. A pair is moved when it falls outside the longest
  * increasing subsequence of new positions taken in old order (the points that kept their relative
- * order), or when it changed area; deletions follow the change that preceded them in the old text.
+ * order), or when it left for another area (see area-correspondence.ts); deletions follow the change that preceded them in the old text.
  */
 export function buildChanges(
   oldPlan: PlanContent,
@@ -45,8 +46,17 @@ export function buildChanges(
   const inOrder = longestIncreasingSubsequence(linked.map((g) => g.new[0]!));
   const kept = new Set(linked.filter((_, k) => inOrder[k]));
 
+  const areas = areaCorrespondence(
+    oldPlan.areas,
+    newPlan.areas,
+    linked.map((g) => [oldPlan.points[g.old[0]!]!.areaId, newPlan.points[g.new[0]!]!.areaId]),
+    byIdentity,
+  );
+  const movedArea = (from: string | null, to: string | null) =>
+    (areas.has(from) ? areas.get(from) : from) !== to;
+
   const changes = new Map<AlignedGroup, RedlineChange>();
-  for (const g of groups) changes.set(g, toChange(g, before, after, byIdentity, kept.has(g)));
+  for (const g of groups) changes.set(g, toChange(g, before, after, movedArea, kept.has(g)));
   return readingOrder(groups, oldPlan.points.length).map((g) => changes.get(g)!);
 }
 
@@ -54,7 +64,7 @@ function toChange(
   g: AlignedGroup,
   before: SideInfo,
   after: SideInfo,
-  byIdentity: boolean,
+  movedArea: (from: string | null, to: string | null) => boolean,
   inOrder: boolean,
 ): RedlineChange {
   const old = g.old.map((i) => before.refs[i]!);
@@ -83,7 +93,7 @@ function toChange(
   const newPoint = after.points[g.new[l]!]!;
   const from: Placement = { areaId: oldPoint.areaId, area: old[k]!.area };
   const to: Placement = { areaId: newPoint.areaId, area: neu[l]!.area };
-  const areaMoved = changedArea(from, to, byIdentity);
+  const areaMoved = movedArea(from.areaId, to.areaId);
   change.renumbered = old[k]!.number !== neu[l]!.number;
   change.notes = tagAndStatusNotes(oldPoint, newPoint);
   if (areaMoved) change.notes.push(areaNote(from, to));

@@ -8,15 +8,6 @@ export interface Placement {
   area: string | null;
 }
 
-/**
- * True when the point now sits in another area. Titles are compared because that is what readers see;
- * under identity alignment an unchanged area id means the area was retitled, not that the point moved.
- */
-export function changedArea(before: Placement, after: Placement, byIdentity: boolean): boolean {
-  if (before.area === after.area) return false;
-  return !byIdentity || before.areaId !== after.areaId;
-}
-
 /** Notes for tags ("tags: +sanctions −territory") and status ("status: open → agreed"). */
 export function tagAndStatusNotes(before: Point, after: Point): string[] {
   const notes: string[] = [];

@@ -115,6 +115,23 @@ describe('redline by content', () => {
     ]);
   });
 
+  it('does not call points moved when a heading is retitled or re-imported under new ids', () => {
+    const neu = asImported(base, p);
+    neu.areas = base.areas.map((a, k) => ({ id: `imp_ar_${k}`, title: k === 1 ? 'Guarantees' : a.title }));
+    neu.points = neu.points.map((q) => ({ ...q, areaId: `imp_ar_${Number(q.areaId!.slice(3)) - 1}` }));
+    expect(redline(base, neu).counts.unchanged).toBe(28);
+  });
+
+  it('calls a point that changed heading moved, with a note', () => {
+    const neu = asImported(
+      base,
+      p.map((q, k) => (k === 6 ? { ...q, areaId: 'ar_2' } : q)),
+    );
+    const r = redline(base, neu);
+    expect(changed(r)).toEqual(['moved:7>7']);
+    expect(r.changes[6]?.notes).toEqual(['area: Ending the war → Security guarantees']);
+  });
+
   it('pairs plans whose ids overlap too little by content', () => {
     const neu = asImported(base, p);
     neu.points = neu.points.map((q, k) => (k < 10 ? { ...q, id: p[k]!.id } : q));
