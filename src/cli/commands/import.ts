@@ -43,15 +43,13 @@ export function registerImport(program: Command): void {
           opts.process ??
           (await createProcess(database, actor, { title: content.title || 'Imported plan', description: '' }))
             .process.id;
-        const plan = await database.db
-          .transaction()
-          .execute((tx) =>
-            insertNewPlan(tx, actor, processId, {
-              title: content.title || 'Imported plan',
-              content,
-              source: 'cli',
-            }),
-          );
+        const plan = await database.db.transaction().execute((tx) =>
+          insertNewPlan(tx, actor, processId, {
+            title: content.title || 'Imported plan',
+            content,
+            source: 'cli',
+          }),
+        );
         if (opts.json) console.log(JSON.stringify({ processId, plan, problems: result.problems }, null, 2));
         else {
           printSummary(result);

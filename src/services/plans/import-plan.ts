@@ -19,15 +19,13 @@ export async function importPlan(
     });
   }
   const content = result.plan;
-  const plan = await database.db
-    .transaction()
-    .execute((tx) =>
-      insertNewPlan(tx, actor, processId, {
-        title: title || content.title || 'Imported plan',
-        content,
-        source: source.format,
-      }),
-    );
+  const plan = await database.db.transaction().execute((tx) =>
+    insertNewPlan(tx, actor, processId, {
+      title: title || content.title || 'Imported plan',
+      content,
+      source: source.format,
+    }),
+  );
   return { plan, problems: result.problems };
 }
 
