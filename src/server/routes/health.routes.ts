@@ -4,6 +4,16 @@ import { defineRoute } from '../http/route.ts';
 export const healthRoutes = [
   defineRoute({
     method: 'GET',
+    path: '/api/ping',
+    summary: 'Bare liveness: answers without touching the database (load balancers, benchmark baseline)',
+    tag: 'system',
+    access: 'public',
+    async handler() {
+      return { status: 'ok' };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
     path: '/api/health',
     summary: 'Liveness and database reachability',
     tag: 'system',

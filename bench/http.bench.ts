@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import type { BenchRow, BenchTable } from './harness.ts';
+import { type ServerProcess, startServer } from './server-process.ts';
+
+const PG_ADMIN_URL = process.env.ENTENTE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
+
+/** A 30-point plan in four areas, with sub-items: the size of a typical framework text. */
+function thirtyPointPlan(): string {
+  const lines = ['# Framework for a Durable Settlement', '', 'The parties agree as follows.', ''];
+  for (let n = 1; n <= 30; n++) {
+    if (n % 8 === 1) lines.push(`## Part ${Math.ceil(n / 8)}`, '');
+    lines.push(
+      `${n}. The parties shall carry out measure ${n} within ${n * 3} days of entry into force, under the supervision of the Joint Commission, and report on progress at each of its meetings.`,
+    );
+    if (n % 4 === 0) lines.push('', '   a. first phase;', '   b. second phase;', '   c. verification.');
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function signInAndImport(server: ServerProcess): Promise<{ cookie: string; planPath: string }> {
+  const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'envoy@envoy.example', password: 'entente-demo' }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const processes = (await (
+    await fetch(`${server.url}/api/v1/processes`, { headers: { cookie } })
+  ).json()) as {
+    items: { id: string }[];
+  };
+  const processId = processes.items[0]?.id;
+  const imported = await fetch(`${server.url}/api/v1/processes/${processId}/plans/import`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-entente-csrf': '1' },
+    body: JSON.stringify({ format: 'text', text: thirtyPointPlan() }),
+  });
+  const body = (await imported.json()) as { plan: { id: string; pointCount: number } };
+  if (body.plan.pointCount !== 30) throw new Error(`expected 30 points, got ${body.plan.pointCount}`);
+  return { cookie, planPath: `/api/v1/plans/${body.plan.id}` };
+}
+
+async function load(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function measure(label: string, server: ServerProcess): Promise<BenchRow[]> {
+  const { cookie, planPath } = await signInAndImport(server);
+  // Warm both paths so that neither pays for first-call compilation inside the measurement.
+  await autocannon({ url: `${server.url}${planPath}`, connections: 10, amount: 500, headers: { cookie } });
+  const bare = await load(`${server.url}/api/ping`, {});
+  const plan = await load(`${server.url}${planPath}`, { cookie });
+  return [
+    {
+      name: `${label}: bare JSON endpoint (baseline)`,
+      value: bare.rps,
+      unit: 'req/s',
+      detail: `p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+    },
+    {
+      name: `${label}: read 30-point plan, signed in`,
+      value: plan.rps,
+      unit: 'req/s',
+      ratio: { against: 'bare JSON endpoint', value: plan.rps / bare.rps },
+      detail: `p50 ${plan.p50} ms, p99 ${plan.p99} ms`,
+    },
+    { name: `${label}: read plan p99 latency`, value: plan.p99, unit: 'ms', budget: 20 },
+  ];
+}
+
+async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
+  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/** HTTP reads under 50 concurrent connections, against the bare endpoint of the same server. */
+export async function benchHttp(): Promise<BenchTable[]> {
+  const sqlite = await startServer();
+  const memory: BenchRow[] = [];
+  let sqliteRows: BenchRow[];
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    memory.push({
+      name: 'idle server with the demo loaded (SQLite)',
+      value: sqlite.rssMb(),
+      unit: 'MB RSS',
+      budget: 200,
+    });
+    sqliteRows = await measure('SQLite', sqlite);
+  } finally {
+    await sqlite.stop();
+  }
+  const pgRows = (await withPostgresDatabase(async (url) => {
+    const server = await startServer({ DATABASE_URL: url });
+    try {
+      return await measure('PostgreSQL', server);
+    } finally {
+      await server.stop();
+    }
+  })) ?? [{ name: 'PostgreSQL: not reachable, skipped', value: 0, unit: '' }];
+  return [
+    { title: `HTTP read, ${CONNECTIONS} connections, ${SECONDS} s each`, rows: [...sqliteRows, ...pgRows] },
+    { title: 'Server memory', rows: memory },
+  ];
+}
