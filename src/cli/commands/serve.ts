@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { buildApp } from '../../server/app.ts';
 import { loadDemoIfEmpty } from '../../services/demo/load-demo.ts';
 import { openDatabase } from '../../store/database.ts';
 import { migrateToLatest } from '../../store/migrate.ts';
@@ -16,6 +15,8 @@ export function registerServe(program: Command): void {
       const database = openDatabase(config.database);
       await migrateToLatest(database);
       const demo = config.loadDemo ? await loadDemoIfEmpty(database) : null;
+      // The HTTP stack is loaded only by the command that serves.
+      const { buildApp } = await import('../../server/app.ts');
       const app = await buildApp({
         database,
         logger: !opts.quiet && process.env.ENTENTE_LOG !== 'off',

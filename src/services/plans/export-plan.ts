@@ -1,8 +1,6 @@
 import type { PlanContent } from '../../domain/plans/plan.ts';
-import { planToDocx } from '../../formats/export/docx.ts';
 import { planToJson } from '../../formats/export/json.ts';
 import { planToMarkdown } from '../../formats/export/markdown.ts';
-import { planToPdf } from '../../formats/export/pdf.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor } from '../access/sessions.ts';
 import { readPlanText } from './read-plan.ts';
@@ -35,10 +33,11 @@ export async function renderPlan(
       return planToMarkdown(content, context);
     case 'json':
       return planToJson(content, context);
+    // Word and PDF writers are large; load them only when someone exports.
     case 'docx':
-      return planToDocx(content, context);
+      return (await import('../../formats/export/docx.ts')).planToDocx(content, context);
     case 'pdf':
-      return planToPdf(content, context);
+      return (await import('../../formats/export/pdf.ts')).planToPdf(content, context);
   }
 }
 
@@ -64,10 +63,17 @@ export async function exportPlan(
 
 /** A safe, readable file name: letters, digits and dashes only (no path traversal, no quotes). */
 export function fileStem(title: string, label: string): string {
-  const stem = `${title} ${label}`
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return stem || 'plan';
+  const clean = (s: string) =>
+    s
+      .normalize('NFKD')
+      // Decomposed accents go, the letter stays: "Régions" → "Regions", not "Re-gions".
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
+  // The label is what tells "Draft 3" from the working draft: a long title is shortened, never the label.
+  const tail = clean(label).slice(0, 40);
+  const head = clean(title)
+    .slice(0, 80 - tail.length - 1)
+    .replace(/-+$/, '');
+  return [head, tail].filter(Boolean).join('-') || 'plan';
 }

@@ -1,6 +1,5 @@
 import type { ImportResult } from '../../domain/plans/import/import-result.ts';
 import { parsePlanText } from '../../domain/plans/import/parse-plan-text.ts';
-import { docxToPlanText } from '../../formats/import/docx-to-text.ts';
 import { parsePlanJson } from '../../formats/import/plan-json.ts';
 
 /** The raw input of an import: text (plain or Entente JSON) or the bytes of a Word file. */
@@ -9,6 +8,8 @@ export type RawPlanSource = { format: 'text' | 'json'; text: string } | { format
 /** Reads a plan from any supported source; never throws, problems say what is wrong and where. */
 export async function readPlanSource(source: RawPlanSource): Promise<ImportResult> {
   if (source.format === 'docx') {
+    // The Word reader is large; load it only for Word files.
+    const { docxToPlanText } = await import('../../formats/import/docx-to-text.ts');
     const converted = await docxToPlanText(source.bytes);
     if (!converted.ok)
       return {
@@ -18,7 +19,34 @@ export async function readPlanSource(source: RawPlanSource): Promise<ImportResul
       };
     return parsePlanText(converted.text);
   }
-  return source.format === 'json' ? parsePlanJson(source.text) : parsePlanText(source.text);
+  if (source.format === 'text') return parsePlanText(source.text);
+  return refuseNul(parsePlanJson(source.text));
+}
+
+/**
+ * A JSON string may spell a NUL character as an escape; PostgreSQL cannot store it (the import
+ * failed with a 500), so it is a problem of the file, like the NUL bytes the text importer refuses.
+ */
+function refuseNul(result: ImportResult): ImportResult {
+  if (!result.plan || !holdsNul(result.plan)) return result;
+  return {
+    ok: false,
+    plan: null,
+    problems: [
+      ...result.problems,
+      {
+        line: 1,
+        message: 'the plan holds NUL characters (\\u0000), which no text may contain: remove them',
+        severity: 'error',
+      },
+    ],
+  };
+}
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(holdsNul);
 }
 
 /** Guesses the format of a file from its name and first bytes (for the CLI). */
