@@ -25,6 +25,10 @@ export async function benchParsePlan(): Promise<BenchTable> {
   const large = largePlan(10_000);
   const small = await sample(() => parsePlanText(fixture), { minRuns: 200, minMs: 500 });
   const big = await sample(() => parsePlanText(large), { minRuns: 10, minMs: 2_000, warmup: 2 });
+  // Baseline: the least any importer must do — split the lines and test each against one pattern.
+  const scan = (text: string) => text.split(/\r?\n/).filter((l) => /^\s*\(?\d+[.)]/.test(l)).length;
+  const smallBase = await sample(() => scan(fixture), { minRuns: 200, minMs: 300 });
+  const bigBase = await sample(() => scan(large), { minRuns: 10, minMs: 500 });
   return {
     title: 'Plan text import',
     rows: [
@@ -34,6 +38,7 @@ export async function benchParsePlan(): Promise<BenchTable> {
         p99: small.p99,
         unit: 'ms',
         budget: 5,
+        ratio: { against: 'line scan', value: small.median / smallBase.median },
         detail: `${small.runs} runs`,
       },
       {
@@ -42,6 +47,7 @@ export async function benchParsePlan(): Promise<BenchTable> {
         p99: big.p99,
         unit: 'ms',
         budget: 500,
+        ratio: { against: 'line scan', value: big.median / bigBase.median },
         detail: `${big.runs} runs, ${(large.length / 1e6).toFixed(1)} MB`,
       },
     ],

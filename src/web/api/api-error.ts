@@ -65,9 +65,9 @@ export async function toApiError(res: Response): Promise<ApiError> {
     : [];
   const detail =
     typeof doc.detail === 'string' && doc.detail !== ''
-      ? doc.detail
+      ? asSentence(doc.detail)
       : typeof doc.title === 'string'
-        ? doc.title
+        ? asSentence(doc.title)
         : messageForStatus(res.status);
   const code = typeof doc.code === 'string' ? doc.code : `http.${res.status}`;
   return new ApiError(res.status, code, detail, errors, extra);
@@ -82,6 +82,14 @@ export function networkError(): ApiError {
     [],
     {},
   );
+}
+
+/** "e-mail or password is not correct" reads as a sentence: "E-mail or password is not correct." */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  if (text === '') return text;
+  const first = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[\p{L}\p{N})\]”"']$/u.test(first) ? `${first}.` : first;
 }
 
 function messageForStatus(status: number): string {

@@ -57,6 +57,8 @@ export interface ProcessPlanRow {
 
 export interface ProcessDetail {
   process: ProcessInfo;
+  /** The signed-in user's own membership, or null (an admin who is not a member). */
+  viewer: { role: Role; partyId: string } | null;
   parties: Party[];
   members: Member[];
   plans: ProcessPlanRow[];

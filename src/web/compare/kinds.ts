@@ -40,6 +40,8 @@ export function lineage(c: RedlineChange): string | null {
       return `${from} split into ${to}`;
     case 'merged':
       return `${from} merged into ${to}`;
+    case 'deleted':
+      return `numbered ${from} in the old text`;
     default:
       return c.renumbered && from !== to ? `renumbered ${from} → ${to}` : null;
   }

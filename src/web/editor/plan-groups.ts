@@ -1,4 +1,4 @@
-import type { Area, PlanContent, Point } from '../../domain/plans/plan.ts';
+import type { Area, PlanContent, PlanNote, Point } from '../../domain/plans/plan.ts';
 
 export interface AreaGroup {
   area: Area | null;
@@ -23,4 +23,20 @@ export function firstWords(text: string, n = 6): string {
     .filter(Boolean);
   if (words.length === 0) return '(empty)';
   return words.length <= n ? words.join(' ') : `${words.slice(0, n).join(' ')}…`;
+}
+
+/**
+ * Notes keyed by the point they follow; `null` holds the notes before the first point. A note whose
+ * point is gone is kept under `null` too, so no text is ever hidden from the reader.
+ */
+export function notesByAnchor(plan: PlanContent): Map<string | null, PlanNote[]> {
+  const ids = new Set(plan.points.map((p) => p.id));
+  const byAnchor = new Map<string | null, PlanNote[]>();
+  for (const note of plan.notes) {
+    const anchor = note.afterPointId !== null && ids.has(note.afterPointId) ? note.afterPointId : null;
+    const list = byAnchor.get(anchor);
+    if (list === undefined) byAnchor.set(anchor, [note]);
+    else list.push(note);
+  }
+  return byAnchor;
 }

@@ -66,6 +66,7 @@ export function PointCard(props: Props) {
       <header className="point-head">
         <span className="point-number">{point.number}</span>
         <span className={`status-dot status-${point.status}`} aria-hidden="true" />
+        {editing && <span className="editing-label">Editing</span>}
         {!editing && (
           <label className="status-select">
             <span className="visually-hidden">Status of point {point.number}</span>
@@ -85,7 +86,12 @@ export function PointCard(props: Props) {
         )}
         {!editing && (
           <div className="point-toolbar" role="toolbar" aria-label={`Actions for point ${point.number}`}>
-            <button type="button" className="tool" onClick={() => onEdit(true)}>
+            <button
+              type="button"
+              className="tool"
+              aria-label={`Edit point ${point.number}`}
+              onClick={() => onEdit(true)}
+            >
               Edit
             </button>
             <button

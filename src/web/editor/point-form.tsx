@@ -115,9 +115,13 @@ export function PointForm({ point, taxonomy, send, onDone }: Props) {
           </select>
         </label>
       </div>
-      <label className="field">
-        <span className="field-label">Text</span>
+      {/* Not one <label> around it all: the count and hints would become part of the field's name. */}
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-text`}>
+          Text
+        </label>
         <textarea
+          id={`${ids}-text`}
           ref={textRef}
           className="point-text-input"
           rows={Math.min(14, Math.max(4, Math.ceil(text.length / 70) + text.split('\n').length))}
@@ -139,7 +143,7 @@ export function PointForm({ point, taxonomy, send, onDone }: Props) {
         </span>
         <InlineError message={errorFor('text')} />
         {splitHint && <p className="hint">Place the cursor in the text where the new point should begin.</p>}
-      </label>
+      </div>
       <ItemsEditor items={items} onChange={setItems} errorFor={errorFor} />
       <TagPicker taxonomy={taxonomy} value={tags} onChange={setTags} />
       <InlineError message={errorFor('tags') ?? generalError} />

@@ -12,8 +12,9 @@ import { AreaHeading } from '../editor/area-heading.tsx';
 import { ConflictPanel } from '../editor/conflict-panel.tsx';
 import { CutVersionDialog } from '../editor/cut-version-dialog.tsx';
 import { ExportMenu } from '../editor/export-menu.tsx';
+import { NoteCard } from '../editor/note-card.tsx';
 import { Outline } from '../editor/outline.tsx';
-import { groupByArea } from '../editor/plan-groups.ts';
+import { groupByArea, notesByAnchor } from '../editor/plan-groups.ts';
 import { PlanHeadEditor } from '../editor/plan-head-editor.tsx';
 import { PointCard } from '../editor/point-card.tsx';
 import { moveOp, nextInArea } from '../editor/point-moves.ts';
@@ -79,6 +80,9 @@ function Editor({ data, taxonomy }: { data: PlanResponse; taxonomy: ProvisionTag
   };
 
   const points = content.points;
+  const notes = notesByAnchor(content);
+  const notesAfter = (anchor: string | null) =>
+    (notes.get(anchor) ?? []).map((n) => <NoteCard key={n.id} note={n} send={send} />);
   return (
     <div className="editor-layout">
       <aside className="editor-outline">
@@ -104,6 +108,7 @@ function Editor({ data, taxonomy }: { data: PlanResponse; taxonomy: ProvisionTag
           />
         )}
         <PlanHeadEditor key={`${content.title}\u0000${content.preamble}`} content={content} send={send} />
+        {notesAfter(null)}
         {points.length === 0 && (
           <div className="empty-plan">
             <p>This plan has no points yet.</p>
@@ -119,7 +124,7 @@ function Editor({ data, taxonomy }: { data: PlanResponse; taxonomy: ProvisionTag
             {g.area !== null && <AreaHeading area={g.area} pointCount={g.points.length} send={send} />}
             {g.points.map((p) => {
               const index = points.indexOf(p);
-              return (
+              return [
                 <PointCard
                   key={p.id}
                   point={p}
@@ -136,8 +141,9 @@ function Editor({ data, taxonomy }: { data: PlanResponse; taxonomy: ProvisionTag
                   }}
                   onMove={(d) => move(p.id, d)}
                   onFocused={() => setFocusId(null)}
-                />
-              );
+                />,
+                ...notesAfter(p.id),
+              ];
             })}
             {g.area !== null && (
               <AddPointButton

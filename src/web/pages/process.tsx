@@ -22,10 +22,10 @@ export function ProcessPage({ processId }: { processId: string }) {
   if (detail.state === 'loading') return <Loading />;
   if (detail.state === 'error') return <ErrorBox error={detail.error} onRetry={detail.reload} />;
 
-  const { process, parties, members, plans } = detail.data;
+  const { process, parties, members, plans, viewer } = detail.data;
   const userId = state.status === 'signed-in' ? state.user.id : '';
-  const me = members.find((m) => m.userId === userId);
-  const isMediator = me?.role === 'mediator';
+  const role = viewer?.role ?? members.find((m) => m.userId === userId)?.role;
+  const isMediator = role === 'mediator';
 
   return (
     <div className="wide">

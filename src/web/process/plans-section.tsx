@@ -42,7 +42,9 @@ export function PlansSection({ processId, plans, canCreate }: Props) {
       {creating && <NewPlanForm processId={processId} onCancel={() => setCreating(false)} />}
       {plans.length === 0 ? (
         <p className="empty">
-          No plans yet.{canCreate ? ' Start an empty plan or import a published text.' : ''}
+          {canCreate
+            ? 'No plans yet. Start an empty plan or import a published text.'
+            : 'No plan text has been shared with your party yet. The mediation team’s working drafts stay with them until a version is released to you.'}
         </p>
       ) : (
         <table className="table plans-table">
@@ -69,7 +71,7 @@ export function PlansSection({ processId, plans, canCreate }: Props) {
                 </td>
                 <td className="num">{p.pointCount}</td>
                 <td className="num">{p.versionCount}</td>
-                <td>
+                <td className="date">
                   {p.latestVersion === null ? (
                     <span className="muted">none yet</span>
                   ) : (
@@ -79,7 +81,7 @@ export function PlansSection({ processId, plans, canCreate }: Props) {
                     </>
                   )}
                 </td>
-                <td>{formatDateTime(p.updatedAt)}</td>
+                <td className="date">{formatDateTime(p.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
