@@ -53,7 +53,9 @@ export function groupBlocks(lines: readonly string[]): Block[] {
       continue;
     }
     const continues = open !== null && !blank && acceptsContinuation(open);
-    if (cls.kind === 'text' || (cls.kind === 'point' && cls.loose && continues && !believable(cls.number))) {
+    const wrapped =
+      cls.kind === 'point' && cls.loose && continues && !believable(cls.number) && !afterHeading(cls.number);
+    if (cls.kind === 'text' || wrapped) {
       if (continues && open) append(open, line.content);
       else open = push(paragraph(line, blank, false));
     } else if (cls.kind === 'quote') {
@@ -74,6 +76,22 @@ export function groupBlocks(lines: readonly string[]): Block[] {
   function push(block: Block): Block {
     blocks.push(block);
     return block;
+  }
+
+  /**
+   * "Humanitarian" alone after a blank line, then "5. …": a heading over a point, not a paragraph
+   * that wraps onto "5.". Numbers of 1000 and more stay wrapped (they are years).
+   */
+  function afterHeading(number: string): boolean {
+    if (open?.kind !== 'paragraph' || !open.blankBefore || open.lines.length !== 1) return false;
+    const n = numberValue(number);
+    return (
+      n !== null &&
+      n < 1000 &&
+      previous.length <= 80 &&
+      !ENDS_CLAUSE.test(previous) &&
+      /^\p{Lu}/u.test(previous)
+    );
   }
 
   /** A bare "2025." after an unfinished line is a wrapped year, not point 2025. */

@@ -107,3 +107,14 @@ describe('large input', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('a plain heading right above an out-of-sequence point', () => {
+  it('starts a new area and keeps the point, reporting only the real gap', () => {
+    const result = parsePlanText('1. A.\n2. B.\n3. C.\n\nHumanitarian\n5. D.\n');
+    const plan = result.plan!;
+    expect(plan.points.map((p) => p.number)).toEqual(['1', '2', '3', '5']);
+    expect(plan.areas.map((a) => a.title)).toEqual(['Humanitarian']);
+    expect(plan.points[2]?.text).toBe('C.');
+    expect(result.problems.map((p) => p.message).join(' ')).toMatch(/from 3 to 5/);
+  });
+});
