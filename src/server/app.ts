@@ -34,6 +34,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Errors the router raises before any route runs (a malformed %-escape in the path) would
+    // otherwise get Fastify's own JSON shape instead of a problem document.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        reply,
+        new AppError('validation.failed', 'the URL is not valid: check its %-escapes', {
+          problems: [{ field: 'url', reason: error.message.replace(/^'.*' /, '') }],
+        }),
+        request.url.split('?')[0] ?? request.url,
+      ),
   });
   await app.register(fastifyCookie);
 
@@ -57,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const actor: Actor | null = route.access === 'public' ? null : await authenticate(database, request);
         const params = parsePart(route.params, request.params, 'params');
         const query = parsePart(route.query, request.query, 'query');
-        const body = parsePart(route.body, request.body, 'body');
+        const body = parsePart(route.body, request.body, 'body', route.opaqueBodyFields);
         const result = await route.handler({
           actor: actor as Actor,
           params,

@@ -40,7 +40,8 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(
         'payload.too_large',
-        'the request body is too large; imports accept files up to 20 MB',
+        // Said for every route, so name both limits: most bodies are small, plan imports are files.
+        'the request body is too large: requests take at most 1 MiB, plan imports files of up to 20 MB',
         {
           problems: [{ field: 'body', reason: 'is too large' }],
         },

@@ -32,6 +32,11 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   body?: ZodType<B>;
   /** Status on success; 200 unless set. */
   status?: number;
+  /**
+   * Top-level body fields that carry file content the handler reads and checks itself (an import's
+   * text): NUL characters there are reported by the importer as a located problem, not refused here.
+   */
+  opaqueBodyFields?: readonly string[];
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** What a success returns, for the documentation. */
@@ -47,11 +52,25 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
 }
 
 /** Parses one part of a request, turning zod issues into field problems ("body.title: is required"). */
-export function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, part: string): T {
+export function parsePart<T>(
+  schema: ZodType<T> | undefined,
+  value: unknown,
+  part: string,
+  opaque: readonly string[] = [],
+): T {
   if (!schema) return (value ?? {}) as T;
-  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
-  if (result.success) return result.data;
-  throw validationError(result.error, part);
+  // reportInput: without it zod leaves `input` off every issue and a wrong type read as "is required".
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}), { reportInput: true });
+  if (!result.success) throw validationError(result.error, part);
+  // Walk what the schema let through (bounded by its shape), not the raw input, which may nest deeply.
+  const nul = pathWithNul(result.data, [part], opaque);
+  if (nul !== null) {
+    const field = nul.join('.');
+    throw new AppError('validation.failed', `invalid request: ${field} must not contain NUL characters`, {
+      problems: [{ field, reason: 'must not contain NUL characters' }],
+    });
+  }
+  return result.data;
 }
 
 /** Field problems from a zod error, each with a dotted path under `prefix`. */
@@ -75,4 +94,20 @@ export function validationError(error: z.ZodError, prefix: string): AppError {
   return new AppError('validation.failed', `invalid request: ${summary}${problems.length > 3 ? '; …' : ''}`, {
     problems,
   });
+}
+
+/**
+ * The path of the first string holding a NUL character, or null. PostgreSQL cannot store NUL in
+ * text (the write failed with a 500) while SQLite can; refusing it at the edge keeps both alike.
+ */
+function pathWithNul(value: unknown, path: string[], opaque: readonly string[]): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    if (path.length === 1 && opaque.includes(key)) continue;
+    const found = pathWithNul(child, [...path, key], []);
+    if (found !== null) return found;
+  }
+  return null;
 }

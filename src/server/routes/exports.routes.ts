@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportPlan } from '../../services/plans/export-plan.ts';
+import { attachmentHeader } from '../http/content-disposition.ts';
 import { defineRoute } from '../http/route.ts';
 import { planParams } from './plans.routes.ts';
 
@@ -20,7 +21,7 @@ export const exportRoutes = [
       const file = await exportPlan(database, actor, params.planId, query.version, query.format);
       reply
         .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('content-disposition', attachmentHeader(file.fileName))
         .header('cache-control', 'no-store');
       return typeof file.body === 'string' ? file.body : Buffer.from(file.body);
     },

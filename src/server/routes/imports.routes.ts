@@ -32,6 +32,7 @@ export const importRoutes = [
     access: 'user',
     params: processParams,
     body: planSourceSchema,
+    opaqueBodyFields: ['text'],
     bodyLimit: IMPORT_BODY_LIMIT,
     async handler({ database, actor, params, body }) {
       authorize(
@@ -50,6 +51,7 @@ export const importRoutes = [
     access: 'user',
     params: processParams,
     body: importPlanSchema,
+    opaqueBodyFields: ['text'],
     bodyLimit: IMPORT_BODY_LIMIT,
     status: 201,
     async handler({ database, actor, params, body }) {

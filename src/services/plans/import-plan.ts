@@ -1,6 +1,9 @@
 import { AppError } from '../../domain/shared/app-error.ts';
 import type { Database } from '../../store/database.ts';
+import { findProcess } from '../../store/processes/processes.repository.ts';
+import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
+import { processNotFound } from '../processes/add-party.ts';
 import { insertNewPlan } from './create-plan.ts';
 import { type RawPlanSource, readPlanSource } from './read-plan-source.ts';
 
@@ -12,6 +15,10 @@ export async function importPlan(
   source: RawPlanSource,
   title?: string,
 ) {
+  // Check access before parsing: outsiders learn nothing from the parser's answer, and do not get
+  // to spend the server's time reading 20 MB files. The transaction below checks again.
+  if (!(await findProcess(database.db, processId))) throw processNotFound(processId);
+  authorize(await viewerIn(database.db, actor, processId), 'plan.create', processNotFound(processId));
   const result = await readPlanSource(source);
   if (!result.ok || !result.plan) {
     throw new AppError('import.failed', firstError(result.problems) ?? 'the plan could not be read', {

@@ -1,4 +1,4 @@
-import type { ProcessAction, Viewer } from '../../domain/access/policies.ts';
+import { can, type ProcessAction, type Viewer } from '../../domain/access/policies.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
 import { findPlan, type PlanRow } from '../../store/plans/plans.repository.ts';
 import type { Tx } from '../../store/transaction.ts';
@@ -18,7 +18,10 @@ export async function loadPlanFor(
   const plan = await findPlan(tx, planId);
   if (!plan) throw planNotFound(planId);
   const viewer = await viewerIn(tx, actor, plan.process_id);
-  // Anyone who may not read the draft is told the plan does not exist, not that it is forbidden.
+  // Anyone who may not read the draft is told the plan does not exist, not that it is forbidden:
+  // a member of the process who may neither read nor do this (a delegate editing the draft) too,
+  // or a 403 would confirm what the 404 on reading it denies.
+  if (!can(viewer, action) && !can(viewer, 'draft.read')) throw planNotFound(planId);
   authorize(viewer, action, planNotFound(planId));
   return { plan, viewer };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../../domain/shared/app-error.ts';
 import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
@@ -12,6 +13,8 @@ export async function createProcess(
   actor: Actor,
   input: z.output<typeof newProcessSchema>,
 ) {
+  // No process exists yet for a policy to ask about, so the read-only check is made here.
+  if (!actor.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');
   const now = new Date().toISOString();
   const process = {
     id: newId('prc'),
