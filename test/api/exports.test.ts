@@ -78,10 +78,8 @@ describeEachDatabase('exports', (dialect) => {
     expect(preview.json().plan.areas).toHaveLength(content.areas.length);
   });
 
-  // KNOWN BUG (src/formats, not ours to change here): the .docx exporter writes point numbers as
-  // bold runs, docx-to-text turns them into "**1.** …", and the text importer does not read that as
-  // a numbered point, so an exported Word file re-imports with no points. Drop `.fails` once fixed.
-  it.fails('exports a Word file that re-imports with the same number of points', async () => {
+  // The Word export writes point numbers in bold; the Word reader must still see them as numbers.
+  it('exports a Word file that re-imports with the same number of points', async () => {
     const client = await mediator();
     const planId = ctx().demo.planId;
     const { content } = await readDraft(client, planId);

@@ -154,12 +154,22 @@ function htmlToPlanText(html: string): string {
   }
 }
 
-/** Whitespace as a reader sees it; emphasis markers that wrap nothing are dropped. */
+/** A point or item marker on its own: "1.", "(2)", "7bis.", "a)", "Article 3". */
+const BARE_MARKER = /^\s*(?:\(?\d+[a-z]*[.):]?|\(?[a-z]{1,4}[.)]|(?:Article|Art\.|Point|§)\s*\d+[a-z]*[.:]?)\s*$/i;
+
+/**
+ * Whitespace as a reader sees it; emphasis markers that wrap nothing are dropped, and so is bold
+ * or italic around a leading number ("**7.** text", as Entente's own Word export writes it), so
+ * the number is read as a point number rather than as emphasised text.
+ */
 function tidy(text: string): string {
   return text
     .replace(/\*\*(\s*)\*\*/g, '$1')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^(\*\*?)([^*]{1,24}?)\1(?=\s|$)/, (whole, _stars: string, inner: string) =>
+      BARE_MARKER.test(inner) ? inner.trim() : whole,
+    );
 }
 
 function letters(n: number): string {
