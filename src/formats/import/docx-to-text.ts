@@ -155,7 +155,8 @@ function htmlToPlanText(html: string): string {
 }
 
 /** A point or item marker on its own: "1.", "(2)", "7bis.", "a)", "Article 3". */
-const BARE_MARKER = /^\s*(?:\(?\d+[a-z]*[.):]?|\(?[a-z]{1,4}[.)]|(?:Article|Art\.|Point|§)\s*\d+[a-z]*[.:]?)\s*$/i;
+const BARE_MARKER =
+  /^\s*(?:\(?\d+[a-z]*[.):]?|\(?[a-z]{1,4}[.)]|(?:Article|Art\.|Point|§)\s*\d+[a-z]*[.:]?)\s*$/i;
 
 /**
  * Whitespace as a reader sees it; emphasis markers that wrap nothing are dropped, and so is bold

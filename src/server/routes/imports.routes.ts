@@ -35,9 +35,7 @@ export const importRoutes = [
     opaqueBodyFields: ['text'],
     bodyLimit: IMPORT_BODY_LIMIT,
     async handler({ database, actor, params, body }) {
-      authorize(
-        await viewerIn(database.db, actor, params.processId),
-        'plan.create',
+      authorize(await viewerIn(database.db, actor, params.processId), 'plan.create', () =>
         processNotFound(params.processId),
       );
       return readPlanSource(rawSource(body));

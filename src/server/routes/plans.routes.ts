@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { draftEditSchema } from '../../domain/plans/edit/draft-op.schema.ts';
 import { createPlan } from '../../services/plans/create-plan.ts';
 import { editDraft } from '../../services/plans/edit-draft.ts';
-import { getPlan } from '../../services/plans/read-plan.ts';
+import { getPlanJson } from '../../services/plans/read-plan.ts';
 import { defineRoute } from '../http/route.ts';
 import { processParams } from './processes.routes.ts';
 
@@ -29,8 +29,9 @@ export const planRoutes = [
     tag: 'plans',
     access: 'user',
     params: planParams,
-    async handler({ database, actor, params }) {
-      return getPlan(database, actor, params.planId);
+    async handler({ database, actor, params, reply }) {
+      reply.type('application/json; charset=utf-8');
+      return getPlanJson(database, actor, params.planId);
     },
   }),
   defineRoute({

@@ -7,7 +7,22 @@ import type { Actor } from './sessions.ts';
 
 /** The actor as a policy sees them in one process. */
 export async function viewerIn(tx: Tx, actor: Actor, processId: string): Promise<Viewer> {
-  const m = await findMembership(tx, processId, actor.user.id);
+  return viewerFrom(actor, await findMembership(tx, processId, actor.user.id));
+}
+
+const ACTION_WORDS: Record<ProcessAction, string> = {
+  'process.read': 'reading the process',
+  'process.manage': 'managing parties and members',
+  'plan.create': 'creating plans',
+  'draft.read': 'reading the working draft',
+  'draft.edit': 'editing the working draft',
+  'version.cut': 'cutting versions',
+  'version.read': 'reading versions',
+  'plan.export': 'exporting plans',
+};
+
+/** The membership row as a viewer. */
+export function viewerFrom(actor: Actor, m: { role: string; party_id: string } | null | undefined): Viewer {
   return {
     userId: actor.user.id,
     isAdmin: actor.user.isAdmin,
@@ -20,12 +35,13 @@ export async function viewerIn(tx: Tx, actor: Actor, processId: string): Promise
  * Throws unless the policy allows the action. Someone who may not even read the process gets
  * "not found", so that the existence of a process is not disclosed to outsiders.
  */
-export function authorize(viewer: Viewer, action: ProcessAction, notFound: AppError): void {
+export function authorize(viewer: Viewer, action: ProcessAction, notFound: () => AppError): void {
   if (can(viewer, action)) return;
-  if (!can(viewer, 'process.read')) throw notFound;
+  // A factory, not an error: building an Error captures a stack, too costly for the allowed path.
+  if (!can(viewer, 'process.read')) throw notFound();
   if (!viewer.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');
   throw new AppError(
     'auth.forbidden',
-    `your role in this process does not allow ${action.replace('.', ' ')}`,
+    `Your role in this process does not allow this (${ACTION_WORDS[action]}).`,
   );
 }

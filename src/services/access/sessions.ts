@@ -3,7 +3,7 @@ import { AppError } from '../../domain/shared/app-error.ts';
 import { newId } from '../../domain/shared/ids.ts';
 import {
   findApiTokenByHash,
-  findSession,
+  findSessionWithUser,
   insertApiToken,
   insertSession,
   revokeSession,
@@ -76,17 +76,21 @@ export async function signIn(
 
 /** Resolves a session cookie to its actor, or null when unknown, expired, idle too long or revoked. */
 export async function actorFromSession(database: Database, token: string): Promise<Actor | null> {
-  const session = await findSession(database.db, sha256(token));
-  if (!session || session.revoked_at !== null) return null;
+  const session = await findSessionWithUser(database.db, sha256(token));
+  if (!session || session.disabled_at !== null) return null;
   const now = Date.now();
   if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + SESSION_IDLE_MS <= now)
     return null;
-  const user = await findUserById(database.db, session.user_id);
-  if (!user || user.disabled_at !== null) return null;
   // Refresh the idle clock at most once a minute: reads stay reads.
   if (Date.parse(session.last_seen_at) + 60_000 < now)
     await touchSession(database.db, session.id, new Date(now).toISOString());
-  return { user: toUser(user), via: 'session', canWrite: true, sessionId: session.id };
+  const user = {
+    id: session.user_id,
+    email: session.email,
+    name: session.name,
+    isAdmin: session.is_admin === 1,
+  };
+  return { user, via: 'session', canWrite: true, sessionId: session.id };
 }
 
 /** Ends a session. */

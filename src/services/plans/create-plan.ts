@@ -30,7 +30,7 @@ export async function insertNewPlan(
   input: { title: string; content?: PlanContent; source?: string },
 ) {
   if (!(await findProcess(tx, processId))) throw processNotFound(processId);
-  authorize(await viewerIn(tx, actor, processId), 'plan.create', processNotFound(processId));
+  authorize(await viewerIn(tx, actor, processId), 'plan.create', () => processNotFound(processId));
   const content = input.content
     ? { ...input.content, title: input.title || input.content.title }
     : emptyPlan(input.title);

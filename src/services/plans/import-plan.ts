@@ -18,7 +18,7 @@ export async function importPlan(
   // Check access before parsing: outsiders learn nothing from the parser's answer, and do not get
   // to spend the server's time reading 20 MB files. The transaction below checks again.
   if (!(await findProcess(database.db, processId))) throw processNotFound(processId);
-  authorize(await viewerIn(database.db, actor, processId), 'plan.create', processNotFound(processId));
+  authorize(await viewerIn(database.db, actor, processId), 'plan.create', () => processNotFound(processId));
   const result = await readPlanSource(source);
   if (!result.ok || !result.plan) {
     throw new AppError('import.failed', firstError(result.problems) ?? 'the plan could not be read', {

@@ -1,8 +1,8 @@
 import { can, type ProcessAction, type Viewer } from '../../domain/access/policies.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
-import { findPlan, type PlanRow } from '../../store/plans/plans.repository.ts';
+import { findPlanWithMembership, type PlanRow } from '../../store/plans/plans.repository.ts';
 import type { Tx } from '../../store/transaction.ts';
-import { authorize, viewerIn } from '../access/authorize.ts';
+import { authorize, viewerFrom } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
 
 export const planNotFound = (id: string) =>
@@ -15,13 +15,14 @@ export async function loadPlanFor(
   planId: string,
   action: ProcessAction,
 ): Promise<{ plan: PlanRow; viewer: Viewer }> {
-  const plan = await findPlan(tx, planId);
-  if (!plan) throw planNotFound(planId);
-  const viewer = await viewerIn(tx, actor, plan.process_id);
+  const found = await findPlanWithMembership(tx, planId, actor.user.id);
+  if (!found) throw planNotFound(planId);
+  const { plan, membership } = found;
+  const viewer = viewerFrom(actor, membership);
   // Anyone who may not read the draft is told the plan does not exist, not that it is forbidden:
   // a member of the process who may neither read nor do this (a delegate editing the draft) too,
   // or a 403 would confirm what the 404 on reading it denies.
   if (!can(viewer, action) && !can(viewer, 'draft.read')) throw planNotFound(planId);
-  authorize(viewer, action, planNotFound(planId));
+  authorize(viewer, action, () => planNotFound(planId));
   return { plan, viewer };
 }

@@ -8,15 +8,19 @@ import type { Actor } from '../access/sessions.ts';
 import { loadPlanFor } from './plan-access.ts';
 import { presentPlan, presentVersion } from './plan-presenter.ts';
 
-/** The working draft with its version history. */
-export async function getPlan(database: Database, actor: Actor, planId: string) {
-  const { plan } = await loadPlanFor(database.db, actor, planId, 'draft.read');
-  const versions = await listVersions(database.db, planId);
-  return {
-    plan: presentPlan(plan, versions.length),
-    content: draftOf(plan),
-    versions: versions.map(presentVersion),
-  };
+/**
+ * The working draft with its version history, as a JSON document. The draft is stored as
+ * validated JSON, so it is spliced in as it is rather than parsed and serialised again: on the
+ * most frequent read that is most of the work.
+ */
+export async function getPlanJson(database: Database, actor: Actor, planId: string): Promise<string> {
+  // Both reads at once (one round trip less on PostgreSQL); nothing is returned unless allowed.
+  const [{ plan }, versions] = await Promise.all([
+    loadPlanFor(database.db, actor, planId, 'draft.read'),
+    listVersions(database.db, planId),
+  ]);
+  const summary = JSON.stringify(presentPlan(plan, versions.length));
+  return `{"plan":${summary},"content":${plan.draft_content},"versions":${JSON.stringify(versions.map(presentVersion))}}`;
 }
 
 /** The version history of a plan, newest first. */

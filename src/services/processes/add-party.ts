@@ -20,7 +20,7 @@ export async function addParty(
 ) {
   return database.db.transaction().execute(async (tx) => {
     if (!(await findProcess(tx, processId))) throw processNotFound(processId);
-    authorize(await viewerIn(tx, actor, processId), 'process.manage', processNotFound(processId));
+    authorize(await viewerIn(tx, actor, processId), 'process.manage', () => processNotFound(processId));
     const code = input.code.toUpperCase();
     if (await findPartyByCode(tx, processId, code)) {
       throw new AppError('conflict', `a party with code ${code} already exists in this process`, {

@@ -12,7 +12,7 @@ export async function getProcessOverview(database: Database, actor: Actor, proce
   const process = await findProcess(tx, processId);
   if (!process) throw processNotFound(processId);
   const viewer = await viewerIn(tx, actor, processId);
-  authorize(viewer, 'process.read', processNotFound(processId));
+  authorize(viewer, 'process.read', () => processNotFound(processId));
   const [parties, members] = await Promise.all([listParties(tx, processId), listMembers(tx, processId)]);
   const plans = can(viewer, 'draft.read') ? await listPlanSummaries(tx, processId) : [];
   const latest = await Promise.all(plans.map(async (p) => (await listVersions(tx, p.id))[0] ?? null));

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { preparedQuery } from '../prepared-query.ts';
 import type { ApiTokenTable, SessionTable } from '../schema.ts';
 import type { Tx } from '../transaction.ts';
 
@@ -11,6 +12,29 @@ export async function insertSession(tx: Tx, row: SessionRow): Promise<void> {
 
 export async function findSession(tx: Tx, id: string): Promise<SessionRow | undefined> {
   return tx.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const sessionWithUser = preparedQuery((db, id: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.email',
+      'u.name',
+      'u.is_admin',
+      'u.disabled_at',
+    ])
+    .where('s.id', '=', id)
+    .where('s.revoked_at', 'is', null),
+);
+
+/** A live-looking session with its user, in one query (the hot path of every request). */
+export async function findSessionWithUser(tx: Tx, id: string) {
+  return (await sessionWithUser(tx, id))[0];
 }
 
 export async function touchSession(tx: Tx, id: string, at: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { PlanContent } from '../../domain/plans/plan.ts';
+import { preparedQuery } from '../prepared-query.ts';
 import type { PlanTable, VersionTable } from '../schema.ts';
 import type { Tx } from '../transaction.ts';
 
@@ -12,6 +13,28 @@ export async function insertPlan(tx: Tx, row: PlanRow): Promise<void> {
 
 export async function findPlan(tx: Tx, id: string): Promise<PlanRow | undefined> {
   return tx.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const planWithMembership = preparedQuery((db, id: string, userId: string) =>
+  db
+    .selectFrom('plans as p')
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.process_id', '=', 'p.process_id').on('m.user_id', '=', userId),
+    )
+    .selectAll('p')
+    .select(['m.role as member_role', 'm.party_id as member_party_id'])
+    .where('p.id', '=', id),
+);
+
+/** A plan and the user's membership in its process (null when not a member), in one query. */
+export async function findPlanWithMembership(tx: Tx, id: string, userId: string) {
+  const row = (await planWithMembership(tx, id, userId))[0];
+  if (!row) return undefined;
+  const { member_role, member_party_id, ...plan } = row;
+  return {
+    plan: plan as PlanRow,
+    membership: member_role && member_party_id ? { role: member_role, party_id: member_party_id } : null,
+  };
 }
 
 /** Parses the stored draft; it was validated before it was written. */
@@ -73,9 +96,8 @@ export async function insertVersion(tx: Tx, row: VersionRow): Promise<void> {
   await tx.insertInto('versions').values(row).execute();
 }
 
-/** Versions of a plan, newest first, without their content. */
-export async function listVersions(tx: Tx, planId: string) {
-  return tx
+const versionList = preparedQuery((db, planId: string) =>
+  db
     .selectFrom('versions as v')
     .innerJoin('users as u', 'u.id', 'v.author_id')
     .select([
@@ -91,8 +113,12 @@ export async function listVersions(tx: Tx, planId: string) {
       'v.created_at',
     ])
     .where('v.plan_id', '=', planId)
-    .orderBy('v.seq', 'desc')
-    .execute();
+    .orderBy('v.seq', 'desc'),
+);
+
+/** Versions of a plan, newest first, without their content. */
+export async function listVersions(tx: Tx, planId: string) {
+  return versionList(tx, planId);
 }
 
 export async function findVersion(tx: Tx, planId: string, versionId: string) {
