@@ -2,7 +2,7 @@
 // Runs the CLI from a bundle of src/ that esbuild rebuilds whenever a source file is newer.
 // A bundle starts in a fraction of a second and keeps the server's memory low, where loading
 // two hundred TypeScript modules through a run-time compiler takes seconds.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -39,12 +39,18 @@ if (stale) {
     sourcemap: 'inline',
     logLevel: 'error',
   });
-  rmSync(outdir, { recursive: true, force: true });
-  try {
-    renameSync(tmp, outdir);
-  } catch {
-    // Another process installed its build first; it is as fresh as ours.
-    rmSync(tmp, { recursive: true, force: true });
+  // Chunks are named by content hash, so moving them in never replaces a file that a running
+  // server may still load on demand; the entry point goes last, in one atomic rename.
+  mkdirSync(outdir, { recursive: true });
+  for (const name of readdirSync(tmp))
+    if (name !== 'entente.mjs') renameSync(join(tmp, name), join(outdir, name));
+  renameSync(join(tmp, 'entente.mjs'), bundle);
+  rmSync(tmp, { recursive: true, force: true });
+  // Chunks of builds older than a week are no longer loaded by anything still running.
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(outdir)) {
+    const path = join(outdir, name);
+    if (name !== 'entente.mjs' && statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true });
   }
 }
 process.setSourceMapsEnabled?.(true);

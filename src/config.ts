@@ -20,7 +20,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const url = env.DATABASE_URL?.trim();
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // Loopback by default: the demo accounts have a published password. HOST=0.0.0.0 to serve a network.
+    host: env.HOST ?? 'localhost',
     dataDir,
     database: url ? { kind: 'postgres', url } : { kind: 'sqlite', file: resolve(dataDir, 'entente.sqlite') },
     loadDemo: env.ENTENTE_DEMO !== 'off',

@@ -11,7 +11,9 @@ const program = new Command('entente')
   .description(
     'Entente: draft, negotiate and monitor multi-party agreements.\nData: ENTENTE_DATA_DIR (default ./data, SQLite) or DATABASE_URL (PostgreSQL).',
   )
-  .version('0.1.0')
+  // `export --version V` names a plan version, so the program's own version is -V / --cli-version.
+  .version('0.1.0', '-V, --cli-version')
+  .enablePositionalOptions()
   .showHelpAfterError();
 
 registerServe(program);

@@ -35,7 +35,9 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
 export function can(viewer: Viewer, action: ProcessAction): boolean {
   if (WRITES.has(action) && !viewer.canWrite) return false;
   const role = viewer.membership?.role;
-  if (action === 'process.read') return viewer.isAdmin || role !== undefined;
-  if (action === 'process.manage') return role === 'mediator' || viewer.isAdmin;
+  // The instance admin manages accounts, not negotiations: without a membership they see nothing,
+  // for even the existence of a channel can be confidential.
+  if (action === 'process.read') return role !== undefined;
+  if (action === 'process.manage') return role === 'mediator';
   return role === 'mediator';
 }

@@ -11,23 +11,34 @@ export const PLAN_LIMITS = {
 } as const;
 
 const id = z.string().min(1).max(64);
+const longText = z
+  .string()
+  .max(
+    PLAN_LIMITS.textLength,
+    `is longer than ${PLAN_LIMITS.textLength.toLocaleString('en')} characters; split it`,
+  );
+const shortTitle = (min: number) =>
+  z
+    .string()
+    .min(min, 'must not be empty')
+    .max(PLAN_LIMITS.titleLength, `is longer than ${PLAN_LIMITS.titleLength} characters`);
 
 export const planItemSchema = z.strictObject({
   label: z.string().max(16).nullable(),
-  text: z.string().max(PLAN_LIMITS.textLength),
+  text: longText,
 });
 
 export const areaSchema = z.strictObject({
   id,
-  title: z.string().min(1).max(PLAN_LIMITS.titleLength),
+  title: shortTitle(1),
 });
 
 export const pointSchema = z.strictObject({
   id,
   number: z.string().max(32),
   areaId: id.nullable(),
-  text: z.string().max(PLAN_LIMITS.textLength),
-  items: z.array(planItemSchema).max(PLAN_LIMITS.items),
+  text: longText,
+  items: z.array(planItemSchema).max(PLAN_LIMITS.items, `has more than ${PLAN_LIMITS.items} sub-items`),
   tags: z.array(z.string().min(1).max(64)).max(PLAN_LIMITS.tags),
   status: z.enum(
     POINT_STATUSES as [PlanContent['points'][number]['status'], ...PlanContent['points'][number]['status'][]],
@@ -39,14 +50,14 @@ export const pointSchema = z.strictObject({
 export const planNoteSchema = z.strictObject({
   id,
   afterPointId: id.nullable(),
-  text: z.string().max(PLAN_LIMITS.textLength),
+  text: longText,
 });
 
 /** The whole plan content; also checks that references (area ids, note anchors) resolve. */
 export const planContentSchema = z
   .strictObject({
-    title: z.string().max(PLAN_LIMITS.titleLength),
-    preamble: z.string().max(PLAN_LIMITS.textLength),
+    title: shortTitle(0),
+    preamble: longText,
     areas: z.array(areaSchema).max(500),
     points: z.array(pointSchema).max(PLAN_LIMITS.points),
     notes: z.array(planNoteSchema).max(PLAN_LIMITS.points),

@@ -33,6 +33,16 @@ export async function docxToPlanText(buffer: Uint8Array): Promise<DocxTextResult
         'this is not a Word (.docx) file: it is not a ZIP archive. Choose a .docx file, or paste the text',
     };
   }
+  const unpacked = unpackedSize(buffer);
+  if (unpacked === null || unpacked > MAX_UNPACKED_BYTES) {
+    return {
+      ok: false,
+      message:
+        unpacked === null
+          ? 'this Word file could not be read (its ZIP directory is damaged): save it again from Word, or paste the text'
+          : `this Word file unpacks to ${Math.round(unpacked / 1024 / 1024)} MB, more than the ${MAX_UNPACKED_BYTES / 1024 / 1024} MB a plan can have`,
+    };
+  }
   let html: string;
   try {
     const input = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -53,6 +63,8 @@ export async function docxToPlanText(buffer: Uint8Array): Promise<DocxTextResult
   if (text.trim() === '') return { ok: false, message: 'the Word file holds no text' };
   return { ok: true, text };
 }
+
+import { MAX_UNPACKED_BYTES, unpackedSize } from './zip-size.ts';
 
 interface List {
   ordered: boolean;

@@ -60,9 +60,17 @@ export function toAppError(error: unknown): AppError {
         problems: [{ field: 'body', reason: 'length mismatch' }],
       });
   }
-  if (e instanceof SyntaxError || e?.statusCode === 400) {
-    return new AppError('validation.failed', `the request body is not valid JSON: ${e.message}`, {
+  if (e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('validation.failed', 'the request body is not valid JSON', {
       problems: [{ field: 'body', reason: 'is not valid JSON' }],
+    });
+  }
+  // Other client errors raised by the framework or its plugins (a bad path to a static file…).
+  const status = e?.statusCode ?? 0;
+  if (status === 403 || status === 404) return new AppError('not_found', 'no such resource');
+  if (status >= 400 && status < 500) {
+    return new AppError('validation.failed', 'the request could not be read', {
+      problems: [{ field: 'request', reason: 'is malformed' }],
     });
   }
   return new AppError('internal', 'something went wrong on the server; the error was logged');

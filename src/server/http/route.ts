@@ -66,8 +66,8 @@ export function parsePart<T>(
   const nul = pathWithNul(result.data, [part], opaque);
   if (nul !== null) {
     const field = nul.join('.');
-    throw new AppError('validation.failed', `invalid request: ${field} must not contain NUL characters`, {
-      problems: [{ field, reason: 'must not contain NUL characters' }],
+    throw new AppError('validation.failed', `invalid request: ${field} must not contain control characters`, {
+      problems: [{ field, reason: 'must not contain control characters' }],
     });
   }
   return result.data;
@@ -97,14 +97,21 @@ export function validationError(error: z.ZodError, prefix: string): AppError {
 }
 
 /**
- * The path of the first string holding a NUL character, or null. PostgreSQL cannot store NUL in
+ * NUL, the other C0 controls but tab and line breaks, and the noncharacters U+FFFE/U+FFFF: none
+ * belongs in a plan, and they break storage (NUL on PostgreSQL) or exports (XML in Word files).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/**
+ * The path of the first string holding a forbidden character, or null. PostgreSQL cannot store NUL in
  * text (the write failed with a 500) while SQLite can; refusing it at the edge keeps both alike.
  */
 function pathWithNul(value: unknown, path: string[], opaque: readonly string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value === 'string') return FORBIDDEN_CHARACTERS.test(value) ? path : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key];
+    if (FORBIDDEN_CHARACTERS.test(key)) return [...path, key];
     if (path.length === 1 && opaque.includes(key)) continue;
     const found = pathWithNul(child, [...path, key], []);
     if (found !== null) return found;

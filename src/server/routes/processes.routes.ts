@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { addParty } from '../../services/processes/add-party.ts';
 import { createProcess } from '../../services/processes/create-process.ts';
 import { getProcessOverview } from '../../services/processes/get-process-overview.ts';
+import { listProcesses } from '../../services/processes/list-processes.ts';
 import { newPartySchema, newProcessSchema } from '../../services/processes/process.schema.ts';
-import { listProcessesFor } from '../../store/processes/processes.repository.ts';
 import { defineRoute } from '../http/route.ts';
 
 export const processParams = z.strictObject({ processId: z.string().min(1).max(64) });
@@ -16,18 +16,7 @@ export const processRoutes = [
     tag: 'processes',
     access: 'user',
     async handler({ database, actor }) {
-      const rows = await listProcessesFor(database.db, actor.user.id, actor.user.isAdmin);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          title: r.title,
-          description: r.description,
-          createdAt: r.created_at,
-          membership:
-            r.role && r.party_id ? { partyId: r.party_id, partyName: r.party_name, role: r.role } : null,
-          planCount: Number(r.plan_count ?? 0),
-        })),
-      };
+      return { items: await listProcesses(database, actor) };
     },
   }),
   defineRoute({

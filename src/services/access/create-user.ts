@@ -4,6 +4,7 @@ import { newId } from '../../domain/shared/ids.ts';
 import { findUserByEmail, insertUser, toUser, type User } from '../../store/access/users.repository.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { newUserSchema } from './account.schema.ts';
 import { hashPassword } from './password.ts';
 
@@ -14,7 +15,7 @@ export async function createUser(
   actorId: string | null = null,
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  return database.db.transaction().execute(async (tx) => {
+  const created = database.db.transaction().execute(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {
       throw new AppError('conflict', `a user with e-mail ${input.email} already exists`, {
         problems: [{ field: 'email', reason: 'is already registered' }],
@@ -39,5 +40,11 @@ export async function createUser(
       detail: { email: row.email, isAdmin: input.isAdmin },
     });
     return toUser(row);
+  });
+  return created.catch((error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError('conflict', `a user with e-mail ${input.email} already exists`, {
+      problems: [{ field: 'email', reason: 'is already registered' }],
+    });
   });
 }

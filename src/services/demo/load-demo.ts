@@ -7,6 +7,7 @@ import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { insertPlan, insertVersion } from '../../store/plans/plans.repository.ts';
 import { insertMembership, insertParty, insertProcess } from '../../store/processes/processes.repository.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { hashPassword } from '../access/password.ts';
 
 export interface LoadedDemo {
@@ -31,7 +32,7 @@ export async function loadDemoIfEmpty(
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
   const started = at(60);
 
-  return database.db.transaction().execute(async (tx) => {
+  const loaded = database.db.transaction().execute(async (tx): Promise<LoadedDemo | null> => {
     if ((await countUsers(tx)) > 0) return null;
     const userIds = new Map<string, string>();
     for (const u of demoProcess.users) {
@@ -138,5 +139,10 @@ export async function loadDemoIfEmpty(
       otherEmails: demoProcess.users.filter((u) => u !== mediator).map((u) => u.email),
       password: DEMO_PASSWORD,
     };
+  });
+  // Two instances starting on one empty database: the first loads the demo, the other finds it.
+  return loaded.catch((error: unknown) => {
+    if (isUniqueViolation(error)) return null;
+    throw error;
   });
 }

@@ -31,8 +31,13 @@ export async function insertNewPlan(
 ) {
   if (!(await findProcess(tx, processId))) throw processNotFound(processId);
   authorize(await viewerIn(tx, actor, processId), 'plan.create', () => processNotFound(processId));
+  // A new plan starts at revision 0, so revision stamps carried in from a file are reset with it.
   const content = input.content
-    ? { ...input.content, title: input.title || input.content.title }
+    ? {
+        ...input.content,
+        title: input.title || input.content.title,
+        points: input.content.points.map((p) => ({ ...p, changedAt: 0 })),
+      }
     : emptyPlan(input.title);
   const checked = planContentSchema.safeParse(content);
   if (!checked.success) {

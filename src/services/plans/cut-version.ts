@@ -4,6 +4,7 @@ import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { draftOf, insertVersion, latestVersionSeq } from '../../store/plans/plans.repository.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { Actor } from '../access/sessions.ts';
 import { loadPlanFor } from './plan-access.ts';
 import { presentVersion } from './plan-presenter.ts';
@@ -57,14 +58,4 @@ export async function cutVersion(
       throw new AppError('conflict', 'another version was cut at the same moment; try again');
     throw error;
   }
-}
-
-/** True for a unique-constraint violation on either database. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
 }

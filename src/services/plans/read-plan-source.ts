@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../domain/plans/import/import-result.ts';
 import { parsePlanText } from '../../domain/plans/import/parse-plan-text.ts';
+import { planContentSchema } from '../../domain/plans/plan.schema.ts';
 import { parsePlanJson } from '../../formats/import/plan-json.ts';
 
 /** The raw input of an import: text (plain or Entente JSON) or the bytes of a Word file. */
@@ -7,6 +8,33 @@ export type RawPlanSource = { format: 'text' | 'json'; text: string } | { format
 
 /** Reads a plan from any supported source; never throws, problems say what is wrong and where. */
 export async function readPlanSource(source: RawPlanSource): Promise<ImportResult> {
+  return withinLimits(await readAnySource(source));
+}
+
+/**
+ * The parsers read any length; the store keeps plans within PLAN_LIMITS. Checking here makes a
+ * preview and a dry run fail exactly when the real import would, naming the point at fault.
+ */
+function withinLimits(result: ImportResult): ImportResult {
+  if (!result.ok || !result.plan) return result;
+  const plan = result.plan;
+  const checked = planContentSchema.safeParse(plan);
+  if (checked.success) return result;
+  const problems = checked.error.issues.slice(0, 20).map((issue) => {
+    const [collection, index, ...rest] = issue.path;
+    const point = collection === 'points' && typeof index === 'number' ? plan.points[index] : undefined;
+    const where = point ? `point ${point.number}` : issue.path.slice(0, 2).join(' ') || 'the plan';
+    const field = (point ? rest : issue.path.slice(2)).join('.');
+    return {
+      line: 1,
+      message: `${where}${field ? ` (${field})` : ''}: ${issue.message}`,
+      severity: 'error' as const,
+    };
+  });
+  return { ok: false, plan: null, problems: [...result.problems, ...problems] };
+}
+
+async function readAnySource(source: RawPlanSource): Promise<ImportResult> {
   if (source.format === 'docx') {
     // The Word reader is large; load it only for Word files.
     const { docxToPlanText } = await import('../../formats/import/docx-to-text.ts');

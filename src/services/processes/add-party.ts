@@ -4,6 +4,7 @@ import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { findPartyByCode, findProcess, insertParty } from '../../store/processes/processes.repository.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
 import type { newPartySchema } from './process.schema.ts';
@@ -18,7 +19,7 @@ export async function addParty(
   processId: string,
   input: z.output<typeof newPartySchema>,
 ) {
-  return database.db.transaction().execute(async (tx) => {
+  const added = database.db.transaction().execute(async (tx) => {
     if (!(await findProcess(tx, processId))) throw processNotFound(processId);
     authorize(await viewerIn(tx, actor, processId), 'process.manage', () => processNotFound(processId));
     const code = input.code.toUpperCase();
@@ -45,6 +46,13 @@ export async function addParty(
       detail: { name: party.name, code },
     });
     return party;
+  });
+  // Two mediators adding the same code at once: the unique index decides, the loser is told why.
+  return added.catch((error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError('conflict', 'a party with this code was just added to this process', {
+      problems: [{ field: 'code', reason: 'is already used by another party' }],
+    });
   });
 }
 

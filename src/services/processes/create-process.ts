@@ -4,6 +4,7 @@ import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { insertMembership, insertParty, insertProcess } from '../../store/processes/processes.repository.ts';
+import type { Tx } from '../../store/transaction.ts';
 import type { Actor } from '../access/sessions.ts';
 import type { newProcessSchema } from './process.schema.ts';
 
@@ -13,6 +14,11 @@ export async function createProcess(
   actor: Actor,
   input: z.output<typeof newProcessSchema>,
 ) {
+  return database.db.transaction().execute((tx) => insertNewProcess(tx, actor, input));
+}
+
+/** The transactional body of createProcess, for callers that already hold a transaction. */
+export async function insertNewProcess(tx: Tx, actor: Actor, input: z.output<typeof newProcessSchema>) {
   // No process exists yet for a policy to ask about, so the read-only check is made here.
   if (!actor.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');
   const now = new Date().toISOString();
@@ -32,24 +38,22 @@ export async function createProcess(
     colour: '#1f3a5f',
     created_at: now,
   };
-  await database.db.transaction().execute(async (tx) => {
-    await insertProcess(tx, process);
-    await insertParty(tx, party);
-    await insertMembership(tx, {
-      process_id: process.id,
-      user_id: actor.user.id,
-      party_id: party.id,
-      role: 'mediator',
-      created_at: now,
-    });
-    await appendAudit(tx, {
-      processId: process.id,
-      actorId: actor.user.id,
-      action: 'process.create',
-      subjectType: 'process',
-      subjectId: process.id,
-      detail: { title: process.title },
-    });
+  await insertProcess(tx, process);
+  await insertParty(tx, party);
+  await insertMembership(tx, {
+    process_id: process.id,
+    user_id: actor.user.id,
+    party_id: party.id,
+    role: 'mediator',
+    created_at: now,
+  });
+  await appendAudit(tx, {
+    processId: process.id,
+    actorId: actor.user.id,
+    action: 'process.create',
+    subjectType: 'process',
+    subjectId: process.id,
+    detail: { title: process.title },
   });
   return { process, mediatorParty: party };
 }

@@ -21,8 +21,21 @@ const planWithMembership = preparedQuery((db, id: string, userId: string) =>
     .leftJoin('memberships as m', (j) =>
       j.onRef('m.process_id', '=', 'p.process_id').on('m.user_id', '=', userId),
     )
-    .selectAll('p')
-    .select(['m.role as member_role', 'm.party_id as member_party_id'])
+    // Columns by name: a named PostgreSQL statement must not change shape when a column is added.
+    .select([
+      'p.id',
+      'p.process_id',
+      'p.title',
+      'p.draft_content',
+      'p.draft_revision',
+      'p.point_count',
+      'p.created_at',
+      'p.created_by',
+      'p.updated_at',
+      'p.updated_by',
+      'm.role as member_role',
+      'm.party_id as member_party_id',
+    ])
     .where('p.id', '=', id),
 );
 

@@ -14,9 +14,9 @@ export async function findProcess(tx: Tx, id: string): Promise<ProcessRow | unde
   return tx.selectFrom('processes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Processes the user is a member of (admins see all), newest first. */
-export async function listProcessesFor(tx: Tx, userId: string, isAdmin: boolean) {
-  let q = tx
+/** Processes the user is a member of, newest first. */
+export async function listProcessesFor(tx: Tx, userId: string) {
+  const q = tx
     .selectFrom('processes as p')
     .leftJoin('memberships as m', (j) => j.onRef('m.process_id', '=', 'p.id').on('m.user_id', '=', userId))
     .leftJoin('parties as pa', 'pa.id', 'm.party_id')
@@ -35,8 +35,7 @@ export async function listProcessesFor(tx: Tx, userId: string, isAdmin: boolean)
           .select((e) => e.fn.countAll<number>().as('n'))
           .as('plan_count'),
     ]);
-  if (!isAdmin) q = q.where('m.user_id', '=', userId);
-  return q.orderBy('p.created_at', 'desc').execute();
+  return q.where('m.user_id', '=', userId).orderBy('p.created_at', 'desc').execute();
 }
 
 export async function countProcesses(tx: Tx): Promise<number> {

@@ -18,7 +18,8 @@ export interface ProcessListItem {
   description: string;
   createdAt: string;
   membership: { partyId: string; partyName: string; role: Role } | null;
-  planCount: number;
+  /** Null when your role does not show you the plans. */
+  planCount: number | null;
 }
 
 export interface ProcessInfo {

@@ -44,7 +44,7 @@ export function ProcessesPage() {
                     ) : (
                       <span>Not a member</span>
                     )}
-                    <span>{plural(p.planCount, 'plan')}</span>
+                    {p.planCount !== null && <span>{plural(p.planCount, 'plan')}</span>}
                   </p>
                 </li>
               ))}
