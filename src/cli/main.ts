@@ -3,6 +3,7 @@ import { registerAccounts } from './commands/accounts.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerMembers } from './commands/members.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
 import { reportError } from './context.ts';
@@ -19,6 +20,7 @@ const program = new Command('entente')
 registerServe(program);
 registerMigrate(program);
 registerAccounts(program);
+registerMembers(program);
 registerImport(program);
 registerExport(program);
 registerDiff(program);

@@ -43,6 +43,9 @@ async function scopedRequests(ctx: TestApp) {
       body: { name: 'Intruders', code: 'INT', kind: 'state', colour: '#000000' },
     },
     'POST /api/v1/processes/:processId/plans': { body: { title: 'Intruder plan' } },
+    'POST /api/v1/processes/:processId/members': {
+      body: { email: 'observer@bcc.example', partyId: 'pty_any', role: 'mediator' },
+    },
     'GET /api/v1/plans/:planId': {},
     'PATCH /api/v1/plans/:planId/draft': {
       body: {

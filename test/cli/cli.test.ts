@@ -109,7 +109,16 @@ describe('entente CLI without a database', () => {
   });
 
   it('has help for every command', { timeout: 60_000 }, async () => {
-    for (const cmd of ['serve', 'migrate', 'import', 'export', 'diff', 'user add', 'token create']) {
+    for (const cmd of [
+      'serve',
+      'migrate',
+      'import',
+      'export',
+      'diff',
+      'user add',
+      'token create',
+      'member add',
+    ]) {
       const r = await runCli([...cmd.split(' '), '--help'], env);
       expect(r.code, cmd).toBe(0);
       expect(r.stdout).toMatch(/Usage: entente/);
@@ -161,6 +170,9 @@ describeEachDatabase('entente CLI on a database', (dialect) => {
 
     const md = await runCli(['export', plan.id, '--format', 'md'], env);
     expect(md.stdout).toContain('2. Forces withdraw 15 km');
+    const noVersion = await runCli(['export', plan.id, '--format', 'md', '--version', '1'], env);
+    expect(noVersion.code).toBe(1);
+    expect(noVersion.stderr).toMatch(/has no version 1/);
     const out = join(dir, `plan-${dialect}.docx`);
     const docx = await runCli(['export', plan.id, '--format', 'docx', '--out', out], env);
     expect(docx.code, docx.stderr).toBe(0);

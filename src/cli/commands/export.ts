@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/shared/app-error.ts';
 import { EXPORT_FORMATS, type ExportFormat, fileStem, renderPlan } from '../../services/plans/export-plan.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
+import { findPlan } from '../../store/plans/plans.repository.ts';
 import { withDatabase } from '../context.ts';
 import { loadRef } from './plan-files.ts';
 
@@ -27,6 +29,18 @@ export function registerExport(program: Command): void {
       const format = opts.format as ExportFormat;
       await withDatabase(async (database) => {
         const text = await loadRef(database, `${planId}@${opts.version}`);
+        // An export from the shell is a read of confidential text like any other: it is recorded.
+        await database.db.transaction().execute(async (tx) => {
+          const plan = await findPlan(tx, planId);
+          await appendAudit(tx, {
+            processId: plan?.process_id ?? null,
+            actorId: null,
+            action: opts.version === 'draft' ? 'draft.export' : 'version.export',
+            subjectType: opts.version === 'draft' ? 'plan' : 'version',
+            subjectId: opts.version === 'draft' ? planId : `${planId}@${opts.version}`,
+            detail: { planId, label: text.label, format, via: 'cli' },
+          });
+        });
         const body = await renderPlan(text.content, format, {
           versionLabel: opts.version === 'draft' ? null : text.label,
           contentHash: null,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { addMember } from '../../services/processes/add-member.ts';
 import { addParty } from '../../services/processes/add-party.ts';
 import { createProcess } from '../../services/processes/create-process.ts';
 import { getProcessOverview } from '../../services/processes/get-process-overview.ts';
 import { listProcesses } from '../../services/processes/list-processes.ts';
-import { newPartySchema, newProcessSchema } from '../../services/processes/process.schema.ts';
+import {
+  newMemberSchema,
+  newPartySchema,
+  newProcessSchema,
+} from '../../services/processes/process.schema.ts';
 import { defineRoute } from '../http/route.ts';
 
 export const processParams = z.strictObject({ processId: z.string().min(1).max(64) });
@@ -64,6 +69,19 @@ export const processRoutes = [
       return {
         party: { id: p.id, name: p.name, code: p.code, kind: p.kind, colour: p.colour, memberCount: 0 },
       };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/v1/processes/:processId/members',
+    summary: 'Make an existing account a member of one party of the process, with a role',
+    tag: 'processes',
+    access: 'user',
+    params: processParams,
+    body: newMemberSchema,
+    status: 201,
+    async handler({ database, actor, params, body }) {
+      return { member: await addMember(database, actor, params.processId, body) };
     },
   }),
 ];

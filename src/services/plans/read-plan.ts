@@ -55,6 +55,18 @@ export async function readPlanText(
 async function resolveText(tx: Tx, actor: Actor, planId: string, ref: string, purpose: string) {
   if (ref === 'draft') {
     const { plan } = await loadPlanFor(tx, actor, planId, 'draft.read');
+    // A copy of the draft leaving the app is recorded; the mediators' own views of it while they
+    // edit are not, or the log would drown in them.
+    if (purpose === 'export') {
+      await appendAudit(tx, {
+        processId: plan.process_id,
+        actorId: actor.user.id,
+        action: 'draft.export',
+        subjectType: 'plan',
+        subjectId: planId,
+        detail: { revision: plan.draft_revision },
+      });
+    }
     return {
       ref,
       label: 'Working draft',

@@ -42,7 +42,13 @@ export function ProcessPage({ processId }: { processId: string }) {
           canAdd={isMediator}
           onAdded={(party) => detail.set({ ...detail.data, parties: [...parties, party] })}
         />
-        <MembersTable members={members} parties={parties} />
+        <MembersTable
+          processId={processId}
+          members={members}
+          parties={parties}
+          canAdd={isMediator}
+          onAdded={() => detail.reload()}
+        />
       </div>
     </div>
   );

@@ -1,11 +1,40 @@
+import { useState } from 'react';
 import { type Member, type Party, ROLE_LABELS } from '../api/types.ts';
+import { AddMemberForm } from './add-member-form.tsx';
 import { PartySwatch } from './party-swatch.tsx';
 
-export function MembersTable({ members, parties }: { members: Member[]; parties: Party[] }) {
+interface Props {
+  processId: string;
+  members: Member[];
+  parties: Party[];
+  canAdd: boolean;
+  onAdded: (member: Member) => void;
+}
+
+export function MembersTable({ processId, members, parties, canAdd, onAdded }: Props) {
   const partyById = new Map(parties.map((p) => [p.id, p]));
+  const [adding, setAdding] = useState(false);
   return (
     <section className="panel" aria-labelledby="members-heading">
-      <h2 id="members-heading">Members</h2>
+      <div className="section-head">
+        <h2 id="members-heading">Members</h2>
+        {canAdd && !adding && (
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add member
+          </button>
+        )}
+      </div>
+      {adding && (
+        <AddMemberForm
+          processId={processId}
+          parties={parties}
+          onCancel={() => setAdding(false)}
+          onAdded={(member) => {
+            setAdding(false);
+            onAdded(member);
+          }}
+        />
+      )}
       {members.length === 0 ? (
         <p className="empty">No members yet.</p>
       ) : (

@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import { type Member, type Party, ROLE_LABELS, type Role } from '../api/types.ts';
+import { InlineError } from '../components/status.tsx';
+
+const ROLES: Role[] = ['delegate', 'observer', 'monitor', 'mediator'];
+
+interface Props {
+  processId: string;
+  parties: Party[];
+  onAdded: (member: Member) => void;
+  onCancel: () => void;
+}
+
+/** Gives an existing account a party and a role in this process (mediators only). */
+export function AddMemberForm({ processId, parties, onAdded, onCancel }: Props) {
+  const [email, setEmail] = useState('');
+  const [partyId, setPartyId] = useState(parties[0]?.id ?? '');
+  const [role, setRole] = useState<Role>('delegate');
+  const [error, setError] = useState<ApiError | string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { member } = await api.post<{ member: Member }>(`/processes/${processId}/members`, {
+        email: email.trim(),
+        partyId,
+        role,
+      });
+      onAdded(member);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : 'Could not add the member.');
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (f: string) => (error instanceof ApiError ? error.fieldReason(f) : undefined);
+  const general = error instanceof ApiError ? (error.errors.length === 0 ? error.detail : undefined) : error;
+
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add member">
+      <label className="field">
+        <span className="field-label">E-mail of an existing account</span>
+        <input required autoFocus type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <InlineError message={fieldError('email')} />
+      </label>
+      <div className="form-row">
+        <label className="field grow">
+          <span className="field-label">Party</span>
+          <select value={partyId} onChange={(e) => setPartyId(e.target.value)}>
+            {parties.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.code} — {p.name}
+              </option>
+            ))}
+          </select>
+          <InlineError message={fieldError('partyId')} />
+        </label>
+        <label className="field">
+          <span className="field-label">Role</span>
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <InlineError message={fieldError('role')} />
+        </label>
+      </div>
+      <InlineError message={general} />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add member'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildProcess, expectProblem, problemFields } from '../support/factories.ts';
+import { useTestApp } from '../support/test-app.ts';
+
+describeEachDatabase('members and the instance admin', (dialect) => {
+  const ctx = useTestApp(dialect);
+
+  it('lets a mediator add an existing account to a party, once', async () => {
+    const mediator = await ctx().signIn('drafting@envoy.example');
+    const newcomer = await ctx().outsider();
+    const process = await buildProcess(mediator);
+    const overview = (await mediator.get(`/api/v1/processes/${process.id}`)).json();
+    const partyId = overview.parties[0].id as string;
+
+    const res = await mediator.post(`/api/v1/processes/${process.id}/members`, {
+      email: newcomer.email,
+      partyId,
+      role: 'observer',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().member).toMatchObject({ email: newcomer.email, partyId, role: 'observer' });
+    expect((await newcomer.get(`/api/v1/processes/${process.id}`)).statusCode).toBe(200);
+
+    const again = await mediator.post(`/api/v1/processes/${process.id}/members`, {
+      email: newcomer.email,
+      partyId,
+      role: 'delegate',
+    });
+    expectProblem(again, 409, 'conflict');
+    expect(problemFields(again)).toContain('email');
+  });
+
+  it('names the field when the account or party does not exist, and refuses non-mediators', async () => {
+    const mediator = await ctx().signIn('drafting@envoy.example');
+    const process = await buildProcess(mediator);
+    const partyId = (await mediator.get(`/api/v1/processes/${process.id}`)).json().parties[0].id as string;
+    const nobody = await mediator.post(`/api/v1/processes/${process.id}/members`, {
+      email: 'nobody@example.org',
+      partyId,
+      role: 'observer',
+    });
+    expectProblem(nobody, 404, 'not_found');
+    expect(problemFields(nobody)).toContain('email');
+    const outsider = await ctx().outsider();
+    const wrongParty = await mediator.post(`/api/v1/processes/${process.id}/members`, {
+      email: outsider.email,
+      partyId: 'pty_nope',
+      role: 'observer',
+    });
+    expect(problemFields(wrongParty)).toContain('partyId');
+    const badRole = await mediator.post(`/api/v1/processes/${process.id}/members`, {
+      email: outsider.email,
+      partyId,
+      role: 'king',
+    });
+    expectProblem(badRole, 400, 'validation.failed');
+    expect(problemFields(badRole)).toContain('body.role');
+
+    const delegate = await ctx().signIn('lead@veloria.example');
+    const refused = await delegate.post(`/api/v1/processes/${ctx().demo.processId}/members`, {
+      email: outsider.email,
+      partyId,
+      role: 'observer',
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('gives the instance admin no view of processes they are not a member of', async () => {
+    const creator = await ctx().outsider();
+    const secret = await buildProcess(creator, 'Back channel');
+    const admin = await ctx().signIn(ctx().demo.mediatorEmail);
+    const list = (await admin.get('/api/v1/processes')).json().items as { id: string; title: string }[];
+    expect(list.map((p) => p.id)).not.toContain(secret.id);
+    expectProblem(await admin.get(`/api/v1/processes/${secret.id}`), 404, 'process.not_found');
+  });
+
+  it('hides the plan count from members who cannot see the plans', async () => {
+    const delegate = await ctx().signIn('lead@veloria.example');
+    const [item] = (await delegate.get('/api/v1/processes')).json().items;
+    expect(item.planCount).toBeNull();
+  });
+});
