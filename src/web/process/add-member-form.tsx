@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
 import { type Member, type Party, ROLE_LABELS, type Role } from '../api/types.ts';
 import { InlineError } from '../components/status.tsx';
+import { useFormSubmit } from '../components/use-form-submit.ts';
 
 const ROLES: Role[] = ['delegate', 'observer', 'monitor', 'mediator'];
 
@@ -17,31 +18,15 @@ export function AddMemberForm({ processId, parties, onAdded, onCancel }: Props) 
   const [email, setEmail] = useState('');
   const [partyId, setPartyId] = useState(parties[0]?.id ?? '');
   const [role, setRole] = useState<Role>('delegate');
-  const [error, setError] = useState<ApiError | string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { member } = await api.post<{ member: Member }>(`/processes/${processId}/members`, {
-        email: email.trim(),
-        partyId,
-        role,
-      });
-      onAdded(member);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : 'Could not add the member.');
-      setBusy(false);
-    }
-  }
-
-  const fieldError = (f: string) => (error instanceof ApiError ? error.fieldReason(f) : undefined);
-  const general = error instanceof ApiError ? (error.errors.length === 0 ? error.detail : undefined) : error;
+  const { busy, onSubmit, fieldError, general } = useFormSubmit(
+    () =>
+      api.post<{ member: Member }>(`/processes/${processId}/members`, { email: email.trim(), partyId, role }),
+    ({ member }) => onAdded(member),
+    'Could not add the member.',
+  );
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add member">
+    <form className="inline-form" onSubmit={onSubmit} aria-label="Add member">
       <label className="field">
         <span className="field-label">E-mail of an existing account</span>
         <input required autoFocus type="email" value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
 import { PARTY_KIND_LABELS, type Party, type PartyKind } from '../api/types.ts';
 import { plural } from '../components/format.ts';
 import { InlineError } from '../components/status.tsx';
+import { useFormSubmit } from '../components/use-form-submit.ts';
 import { PartySwatch } from './party-swatch.tsx';
 
 interface Props {
@@ -64,32 +65,20 @@ function AddPartyForm({
   const [code, setCode] = useState('');
   const [kind, setKind] = useState<PartyKind>('state');
   const [colour, setColour] = useState('#4a6fa5');
-  const [error, setError] = useState<ApiError | string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { party } = await api.post<{ party: Party }>(`/processes/${processId}/parties`, {
+  const { busy, onSubmit, fieldError, general } = useFormSubmit(
+    () =>
+      api.post<{ party: Party }>(`/processes/${processId}/parties`, {
         name: name.trim(),
         code: code.trim(),
         kind,
         colour,
-      });
-      onAdded(party);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : 'Could not add the party.');
-      setBusy(false);
-    }
-  }
-
-  const fieldError = (f: string) => (error instanceof ApiError ? error.fieldReason(f) : undefined);
-  const general = error instanceof ApiError ? (error.errors.length === 0 ? error.detail : undefined) : error;
+      }),
+    ({ party }) => onAdded(party),
+    'Could not add the party.',
+  );
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add party">
+    <form className="inline-form" onSubmit={onSubmit} aria-label="Add party">
       <div className="form-row">
         <label className="field grow">
           <span className="field-label">Name</span>
