@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -24,6 +25,7 @@ registerMembers(program);
 registerImport(program);
 registerExport(program);
 registerDiff(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -118,6 +118,7 @@ describe('entente CLI without a database', () => {
       'user add',
       'token create',
       'member add',
+      'audit verify',
     ]) {
       const r = await runCli([...cmd.split(' '), '--help'], env);
       expect(r.code, cmd).toBe(0);
@@ -189,6 +190,9 @@ describeEachDatabase('entente CLI on a database', (dialect) => {
     expect((JSON.parse(same.stdout).changes as { kind: string }[]).every((c) => c.kind === 'unchanged')).toBe(
       true,
     );
+    const verified = await runCli(['audit', 'verify'], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/audit log verified: \d+ entries/);
     const missing = await runCli(['diff', `${plan.id}@7`, `${plan.id}@draft`], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/has no version 7/);

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../domain/plans/content-hash.ts';
+import { auditEntryHash } from '../../domain/audit/audit-chain.ts';
 import type { Tx } from '../transaction.ts';
 
 export interface AuditEntryInput {
@@ -9,11 +8,6 @@ export interface AuditEntryInput {
   subjectType: string;
   subjectId: string | null;
   detail?: Record<string, unknown>;
-}
-
-/** The hash that chains an entry to its predecessor: SHA-256 over the previous hash and the entry. */
-export function auditEntryHash(prevHash: string, entry: Record<string, unknown>): string {
-  return createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
 }
 
 /**
@@ -45,3 +39,20 @@ export async function appendAudit(tx: Tx, input: AuditEntryInput, now: Date = ne
     .execute();
   await tx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
 }
+
+/** Entries in chain order from `afterSeq`, a page at a time. */
+export async function auditPage(tx: Tx, afterSeq: number, limit: number) {
+  return tx
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function auditHead(tx: Tx) {
+  return tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export { auditEntryHash };
