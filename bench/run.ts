@@ -1,3 +1,4 @@
+import { benchAudit } from './audit.bench.ts';
 import type { BenchRow, BenchTable } from './harness.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchParsePlan } from './parse-plan.bench.ts';
@@ -9,6 +10,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const SUITES: Record<string, () => Promise<BenchTable | BenchTable[]>> = {
   parse: benchParsePlan,
   redline: benchRedline,
+  audit: benchAudit,
   http: benchHttp,
 };
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   type AuditEntry,
   auditEntryHash,
+  canonicalEntryJson,
   GENESIS_HASH,
+  genericEntryJson,
   isBreak,
   startOfChain,
   verifyEntries,
@@ -37,6 +39,27 @@ function verify(entries: AuditEntry[], head = { seq: 10, hash: chain(10)[9]!.has
 }
 
 describe('audit chain verification', () => {
+  it('writes entries exactly as the generic canonical JSON does (property)', () => {
+    const text = fc.string({ unit: 'binary' });
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.nat(),
+          at: text,
+          process_id: fc.option(text),
+          actor_id: fc.option(text),
+          action: text,
+          subject_type: text,
+          subject_id: fc.option(text),
+          detail: text,
+        }),
+        (e) => {
+          expect(canonicalEntryJson(e)).toBe(genericEntryJson(e));
+        },
+      ),
+    );
+  });
+
   it('accepts an intact chain, in pages or at once', () => {
     const all = chain(10);
     expect(verify(all)).toBeNull();

@@ -20,11 +20,23 @@ export interface AuditEntry {
 
 /** SHA-256 over the previous entry's hash and the canonical JSON of this entry's fields. */
 export function auditEntryHash(prevHash: string, entry: Omit<AuditEntry, 'prev_hash' | 'hash'>): string {
-  const { seq, at, process_id, actor_id, action, subject_type, subject_id, detail } = entry;
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonicalJson({ seq, at, process_id, actor_id, action, subject_type, subject_id, detail }))
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update(canonicalEntryJson(entry)).digest('hex');
+}
+
+const j = JSON.stringify;
+
+/**
+ * canonicalJson of the hashed fields, written out in their sorted key order: the same bytes,
+ * several times faster, which matters when a million entries are verified.
+ */
+export function canonicalEntryJson(e: Omit<AuditEntry, 'prev_hash' | 'hash'>): string {
+  return `{"action":${j(e.action)},"actor_id":${j(e.actor_id)},"at":${j(e.at)},"detail":${j(e.detail)},"process_id":${j(e.process_id)},"seq":${j(e.seq)},"subject_id":${j(e.subject_id)},"subject_type":${j(e.subject_type)}}`;
+}
+
+/** The generic form, kept to check the fast one against (see the tests). */
+export function genericEntryJson(e: Omit<AuditEntry, 'prev_hash' | 'hash'>): string {
+  const { seq, at, process_id, actor_id, action, subject_type, subject_id, detail } = e;
+  return canonicalJson({ seq, at, process_id, actor_id, action, subject_type, subject_id, detail });
 }
 
 export type ChainBreak =
