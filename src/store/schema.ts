@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../domain/audit/audit-chain.ts';
+
 /**
  * Row types of every table. Portable across SQLite and PostgreSQL: timestamps are ISO-8601
  * text, booleans are 0/1 integers, structured values are JSON text.
@@ -88,18 +90,8 @@ export interface VersionTable {
   created_at: string;
 }
 
-export interface AuditTable {
-  seq: number;
-  at: string;
-  process_id: string | null;
-  actor_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit row is exactly the entry the chain verifier checks. */
+export type AuditTable = AuditEntry;
 
 /** One row holding the head of the audit chain; locking it serialises appends across instances. */
 export interface AuditHeadTable {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { auditEntryHash } from '../../src/store/audit/audit.repository.ts';
+import { auditEntryHash } from '../../src/domain/audit/audit-chain.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPlan, buildProcess, cutVersion, editDraft } from '../support/factories.ts';
 import { useTestApp } from '../support/test-app.ts';

@@ -10,10 +10,6 @@ export async function insertSession(tx: Tx, row: SessionRow): Promise<void> {
   await tx.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(tx: Tx, id: string): Promise<SessionRow | undefined> {
-  return tx.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 const sessionWithUser = preparedQuery((db, id: string) =>
   db
     .selectFrom('sessions as s')

@@ -54,5 +54,3 @@ export async function auditPage(tx: Tx, afterSeq: number, limit: number) {
 export async function auditHead(tx: Tx) {
   return tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
-
-export { auditEntryHash };

@@ -6,7 +6,7 @@ import { ChangeList } from '../compare/change-list.tsx';
 import { hasEdits } from '../compare/kinds.ts';
 import { Segments } from '../compare/segments.tsx';
 import { SummaryBar } from '../compare/summary-bar.tsx';
-import { useBreadcrumb } from '../components/breadcrumb.tsx';
+import { usePlanBreadcrumb } from '../components/plan-breadcrumb.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
 import '../styles/compare.css';
 
@@ -26,21 +26,7 @@ export default function ComparePage({ planId }: { planId: string }) {
       : null,
   );
 
-  const processId = plan.data?.plan.processId;
-  const processTitle = useProcessTitle(processId);
-  const planTitle = plan.data?.plan.title;
-  useBreadcrumb(
-    processId === undefined
-      ? []
-      : [
-          { label: processTitle ?? 'Process', href: `/processes/${processId}` },
-          {
-            label: planTitle === undefined || planTitle === '' ? 'Untitled plan' : planTitle,
-            href: `/plans/${planId}`,
-          },
-          { label: 'Compare' },
-        ],
-  );
+  usePlanBreadcrumb(planId, plan.data?.plan, 'Compare');
 
   const update = (key: string, value: string | null) =>
     setParams(

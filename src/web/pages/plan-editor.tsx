@@ -5,7 +5,7 @@ import type { ProvisionTag } from '../../domain/plans/taxonomy.ts';
 import { useProcessTitle } from '../api/titles.ts';
 import type { PlanResponse, TaxonomyResponse, VersionSummary } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
-import { useBreadcrumb } from '../components/breadcrumb.tsx';
+import { usePlanBreadcrumb } from '../components/plan-breadcrumb.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
 import { AddArea, AddPointButton } from '../editor/add-controls.tsx';
 import { AreaHeading } from '../editor/area-heading.tsx';
@@ -26,17 +26,7 @@ import '../styles/editor.css';
 export default function PlanEditorPage({ planId }: { planId: string }) {
   const plan = useResource<PlanResponse>(`/plans/${planId}`);
   const taxonomy = useResource<TaxonomyResponse>('/taxonomy');
-  const processId = plan.data?.plan.processId;
-  const processTitle = useProcessTitle(processId);
-  const title = plan.data?.plan.title;
-  useBreadcrumb(
-    processId === undefined
-      ? []
-      : [
-          { label: processTitle ?? 'Process', href: `/processes/${processId}` },
-          { label: title === undefined || title === '' ? 'Untitled plan' : title, href: `/plans/${planId}` },
-        ],
-  );
+  usePlanBreadcrumb(planId, plan.data?.plan);
 
   if (plan.state === 'loading') return <Loading label="Opening the plan…" />;
   if (plan.state === 'error') return <ErrorBox error={plan.error} onRetry={plan.reload} />;

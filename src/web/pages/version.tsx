@@ -2,8 +2,8 @@ import { Link } from 'wouter';
 import { useProcessTitle } from '../api/titles.ts';
 import type { PlanResponse, TaxonomyResponse, VersionResponse } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
-import { useBreadcrumb } from '../components/breadcrumb.tsx';
 import { formatDateTime } from '../components/format.ts';
+import { usePlanBreadcrumb } from '../components/plan-breadcrumb.ts';
 import { PlanReader } from '../components/plan-reader.tsx';
 import { ErrorBox, Loading } from '../components/status.tsx';
 import { ExportMenu } from '../editor/export-menu.tsx';
@@ -14,21 +14,7 @@ export default function VersionPage({ planId, versionId }: { planId: string; ver
   const version = useResource<VersionResponse>(`/plans/${planId}/versions/${versionId}`);
   const plan = useResource<PlanResponse>(`/plans/${planId}`);
   const taxonomy = useResource<TaxonomyResponse>('/taxonomy');
-  const processId = plan.data?.plan.processId;
-  const processTitle = useProcessTitle(processId);
-  const planTitle = plan.data?.plan.title;
-  useBreadcrumb(
-    processId === undefined
-      ? []
-      : [
-          { label: processTitle ?? 'Process', href: `/processes/${processId}` },
-          {
-            label: planTitle === undefined || planTitle === '' ? 'Untitled plan' : planTitle,
-            href: `/plans/${planId}`,
-          },
-          { label: version.data?.version.label ?? 'Version' },
-        ],
-  );
+  usePlanBreadcrumb(planId, plan.data?.plan, version.data?.version.label ?? 'Version');
 
   if (version.state === 'loading') return <Loading label="Opening the version…" />;
   if (version.state === 'error') return <ErrorBox error={version.error} onRetry={version.reload} />;

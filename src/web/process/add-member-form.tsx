@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { type Member, type Party, ROLE_LABELS, type Role } from '../api/types.ts';
+import { FormButtons } from '../components/form-buttons.tsx';
 import { InlineError } from '../components/status.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
 
@@ -57,14 +58,7 @@ export function AddMemberForm({ processId, parties, onAdded, onCancel }: Props) 
         </label>
       </div>
       <InlineError message={general} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add member'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Add member" busyLabel="Adding…" onCancel={onCancel} />
     </form>
   );
 }

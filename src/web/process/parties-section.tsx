@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { PARTY_KIND_LABELS, type Party, type PartyKind } from '../api/types.ts';
+import { FormButtons } from '../components/form-buttons.tsx';
 import { plural } from '../components/format.ts';
 import { InlineError } from '../components/status.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
@@ -115,14 +116,7 @@ function AddPartyForm({
         </label>
       </div>
       <InlineError message={general} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add party'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons busy={busy} label="Add party" busyLabel="Adding…" onCancel={onCancel} />
     </form>
   );
 }
