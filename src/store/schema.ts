@@ -1,4 +1,8 @@
+import type { ColumnType } from 'kysely';
 import type { AuditEntry } from '../domain/audit/audit-chain.ts';
+
+/** A nullable column that inserts may leave out. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 /**
  * Row types of every table. Portable across SQLite and PostgreSQL: timestamps are ISO-8601
@@ -13,6 +17,10 @@ export interface UserTable {
   is_admin: number;
   created_at: string;
   disabled_at: string | null;
+  /** Base32 TOTP secret once two-factor sign-in is set up (pending until totp_enabled_at is set). */
+  totp_secret: Optional<string>;
+  totp_enabled_at: Optional<string>;
+  password_changed_at: Optional<string>;
 }
 
 export interface SessionTable {
@@ -90,6 +98,57 @@ export interface VersionTable {
   created_at: string;
 }
 
+/** Version V was disclosed to party P: one row per (version, party), the consultation log. */
+export interface ReleaseTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  version_id: string;
+  party_id: string;
+  released_at: string;
+  released_by: string;
+  /** The meeting or channel it was handed over at ("Geneva round 2", "by e-mail"), if recorded. */
+  channel: string | null;
+  note: string;
+}
+
+/** A note a party keeps on a point; only its members read it, the mediator only if shared. */
+export interface PartyNoteTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  point_id: string;
+  party_id: string;
+  author_id: string;
+  body: string;
+  shared_with_mediator: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One disclosed copy of a version's text, marked for its recipient (see domain/leak-trace). */
+export interface TextFingerprintTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  version_id: string;
+  party_id: string | null;
+  user_id: string;
+  /** How the copy left: an export format, "print" or "view". */
+  channel: string;
+  /** The secret the marks were derived from; with the version text it reproduces the copy. */
+  seed: string;
+  created_at: string;
+}
+
+/** Failed sign-ins per e-mail and per client address, for rate limiting and temporary lockout. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
 /** An audit row is exactly the entry the chain verifier checks. */
 export type AuditTable = AuditEntry;
 
@@ -111,4 +170,8 @@ export interface Schema {
   versions: VersionTable;
   audit_log: AuditTable;
   audit_head: AuditHeadTable;
+  releases: ReleaseTable;
+  party_notes: PartyNoteTable;
+  text_fingerprints: TextFingerprintTable;
+  sign_in_throttle: SignInThrottleTable;
 }
