@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { UserTable } from '../schema.ts';
 import type { Tx } from '../transaction.ts';
 
@@ -29,7 +29,7 @@ export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefi
   return tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertUser(tx: Tx, row: UserRow): Promise<void> {
+export async function insertUser(tx: Tx, row: Insertable<UserTable>): Promise<void> {
   await tx.insertInto('users').values(row).execute();
 }
 
