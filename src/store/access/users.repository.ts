@@ -13,7 +13,7 @@ export interface User {
 }
 
 /** Maps a row to the public shape. */
-export function toUser(row: UserRow): User {
+export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'is_admin'>): User {
   return { id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin === 1 };
 }
 
