@@ -36,6 +36,26 @@ export interface DemoVersion {
   daysAgo: number;
   /** The version as plan text in the importer's Markdown shape. */
   text: string;
+  /** To whom it was handed, when and how: the consultation log. */
+  releases: DemoRelease[];
+}
+
+export interface DemoRelease {
+  partyKey: string;
+  daysAgo: number;
+  channel: string;
+  note?: string;
+}
+
+/** A party's private note on a point, found by the point's number in the version named. */
+export interface DemoPartyNote {
+  partyKey: string;
+  authorEmail: string;
+  versionLabel: string;
+  pointNumber: string;
+  body: string;
+  sharedWithMediator?: boolean;
+  daysAgo: number;
 }
 
 const history = demoPlanHistory(sequentialIds());
@@ -46,7 +66,7 @@ export const demoProcess: {
   description: string;
   parties: DemoParty[];
   users: DemoUser[];
-  plan: { versions: DemoVersion[]; draftText: string };
+  plan: { versions: DemoVersion[]; draftText: string; partyNotes: DemoPartyNote[] };
 } = {
   title: 'Republic of Veloria – Karst Federation settlement',
   description:
@@ -90,6 +110,15 @@ export const demoProcess: {
         authorEmail: 'envoy@envoy.example',
         daysAgo: 42,
         text: draftOne ?? '',
+        releases: [
+          {
+            partyKey: 'veloria',
+            daysAgo: 41,
+            channel: 'Opening round, Geneva',
+            note: 'Handed to the head of delegation.',
+          },
+          { partyKey: 'bcc', daysAgo: 40, channel: "Guarantors' briefing, Brussels" },
+        ],
       },
       {
         label: 'Draft 2',
@@ -97,6 +126,17 @@ export const demoProcess: {
         authorEmail: 'drafting@envoy.example',
         daysAgo: 21,
         text: draftTwo ?? '',
+        releases: [
+          { partyKey: 'veloria', daysAgo: 20, channel: 'Secure e-mail' },
+          {
+            partyKey: 'karst',
+            daysAgo: 19,
+            channel: 'Proximity talks, Vienna',
+            note: 'First text shown to the Karst delegation; read in the room, copy left with them.',
+          },
+          { partyKey: 'bcc', daysAgo: 18, channel: "Guarantors' video call" },
+          { partyKey: 'ccv', daysAgo: 14, channel: 'Technical briefing on verification tasks' },
+        ],
       },
       {
         label: 'Draft 3',
@@ -104,8 +144,37 @@ export const demoProcess: {
         authorEmail: 'drafting@envoy.example',
         daysAgo: 7,
         text: draftThree ?? '',
+        // Not yet given to Karst, the guarantors or the monitors: the next consultation.
+        releases: [{ partyKey: 'veloria', daysAgo: 5, channel: 'Second round, Geneva' }],
       },
     ],
     draftText: planToMarkdown(history.draft),
+    partyNotes: [
+      {
+        partyKey: 'veloria',
+        authorEmail: 'legal@veloria.example',
+        versionLabel: 'Draft 2',
+        pointNumber: '3',
+        body: 'Cabinet will not accept a fixed withdrawal date without verification first. Hold this line.',
+        daysAgo: 17,
+      },
+      {
+        partyKey: 'veloria',
+        authorEmail: 'lead@veloria.example',
+        versionLabel: 'Draft 3',
+        pointNumber: '5',
+        body: 'We can live with 72 hours if the Joint Commission meets within the first day. Tell the envoy.',
+        sharedWithMediator: true,
+        daysAgo: 4,
+      },
+      {
+        partyKey: 'karst',
+        authorEmail: 'military@karst.example',
+        versionLabel: 'Draft 2',
+        pointNumber: '7',
+        body: 'The 15 km line cuts through our supply depot at Velin; propose 10 km or a corridor.',
+        daysAgo: 16,
+      },
+    ],
   },
 };

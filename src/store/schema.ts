@@ -20,6 +20,8 @@ export interface UserTable {
   /** Base32 TOTP secret once two-factor sign-in is set up (pending until totp_enabled_at is set). */
   totp_secret: Optional<string>;
   totp_enabled_at: Optional<string>;
+  /** The last TOTP time step accepted, so that a code cannot be used twice. */
+  totp_last_step: Optional<number>;
   password_changed_at: Optional<string>;
 }
 
@@ -90,6 +92,8 @@ export interface VersionTable {
   plan_id: string;
   seq: number;
   label: string;
+  /** The plan's title as it stood in this version. */
+  title: string;
   note: string;
   content: string;
   content_hash: string;

@@ -10,34 +10,103 @@ export interface Viewer {
   canWrite: boolean;
 }
 
+/** What a policy needs to know about the thing acted on; each action reads only its own field. */
+export interface Subject {
+  /** The parties that hold the version (or, for `plan.read`, any version of the plan). */
+  releasedTo?: readonly string[];
+  /** The party a private note belongs to, and whether that party shares it with the mediator. */
+  note?: { partyId: string; sharedWithMediator: boolean };
+  /** The party whose releases, members or records are being read. */
+  partyId?: string;
+}
+
 export type ProcessAction =
   | 'process.read'
   | 'process.manage'
+  | 'members.read'
   | 'plan.create'
+  | 'plan.read'
   | 'draft.read'
   | 'draft.edit'
   | 'version.cut'
   | 'version.read'
-  | 'plan.export';
+  | 'version.release'
+  | 'releases.read'
+  | 'note.read'
+  | 'note.write'
+  | 'audit.read';
+
+/** Every action, for the tests that walk the policy table and for the descriptions below. */
+export const PROCESS_ACTIONS: readonly ProcessAction[] = [
+  'process.read',
+  'process.manage',
+  'members.read',
+  'plan.create',
+  'plan.read',
+  'draft.read',
+  'draft.edit',
+  'version.cut',
+  'version.read',
+  'version.release',
+  'releases.read',
+  'note.read',
+  'note.write',
+  'audit.read',
+];
 
 const WRITES: ReadonlySet<ProcessAction> = new Set([
   'process.manage',
   'plan.create',
   'draft.edit',
   'version.cut',
+  'version.release',
+  'note.write',
 ]);
 
+type Rule = (role: Role, partyId: string, subject: Subject) => boolean;
+
+const mediatorOnly: Rule = (role) => role === 'mediator';
+/** A version is the mediator team's until it is released to the reader's party. */
+const heldByOwnParty: Rule = (role, partyId, s) =>
+  role === 'mediator' || (s.releasedTo ?? []).includes(partyId);
+/** Records about one party (its releases, its members) are for that party and the mediator. */
+const ownPartyOrMediator: Rule = (role, partyId, s) => role === 'mediator' || s.partyId === partyId;
+
 /**
- * The one place that says who may do what in a process. The working draft and its versions are
- * the mediator team's until released (releases come with the consultation log), so only
- * mediators hold the plan actions today; every member may see the process and its parties.
+ * The one place that says who may do what in a process, used by the API, exports, live updates and
+ * the web client alike (the client only to hide what the server would refuse anyway).
+ *
+ * - Mediators write the working draft, cut versions, release them, and read the audit log.
+ * - Delegates, observers and monitors read the versions released to their party, and only those;
+ *   the working draft, its edits and unreleased versions stay with the mediator team.
+ * - A party's private notes are read by its own members, and by the mediator only if shared;
+ *   delegates write them (observers and monitors are briefed, they do not negotiate).
  */
-export function can(viewer: Viewer, action: ProcessAction): boolean {
+const RULES: Record<ProcessAction, Rule> = {
+  'process.read': () => true,
+  'process.manage': mediatorOnly,
+  'members.read': ownPartyOrMediator,
+  'plan.create': mediatorOnly,
+  'plan.read': heldByOwnParty,
+  'draft.read': mediatorOnly,
+  'draft.edit': mediatorOnly,
+  'version.cut': mediatorOnly,
+  'version.read': heldByOwnParty,
+  'version.release': mediatorOnly,
+  'releases.read': ownPartyOrMediator,
+  'note.read': (role, partyId, s) =>
+    s.note !== undefined &&
+    (s.note.partyId === partyId || (role === 'mediator' && s.note.sharedWithMediator)),
+  'note.write': (role, partyId, s) =>
+    s.note !== undefined && s.note.partyId === partyId && (role === 'delegate' || role === 'mediator'),
+  'audit.read': mediatorOnly,
+};
+
+/** Whether the viewer may perform `action` on `subject`. */
+export function can(viewer: Viewer, action: ProcessAction, subject: Subject = {}): boolean {
   if (WRITES.has(action) && !viewer.canWrite) return false;
-  const role = viewer.membership?.role;
   // The instance admin manages accounts, not negotiations: without a membership they see nothing,
   // for even the existence of a channel can be confidential.
-  if (action === 'process.read') return role !== undefined;
-  if (action === 'process.manage') return role === 'mediator';
-  return role === 'mediator';
+  if (!viewer.membership) return false;
+  return RULES[action](viewer.membership.role, viewer.membership.partyId, subject);
 }

@@ -1,10 +1,13 @@
 import type { RouteDef } from '../http/route.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { exportRoutes } from './exports.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { importRoutes } from './imports.routes.ts';
+import { partyNoteRoutes } from './party-notes.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { processRoutes } from './processes.routes.ts';
+import { releaseRoutes } from './releases.routes.ts';
 import { taxonomyRoutes } from './taxonomy.routes.ts';
 import { versionRoutes } from './versions.routes.ts';
 
@@ -19,4 +22,7 @@ export const ROUTES: RouteDef<any, any, any>[] = [
   ...importRoutes,
   ...versionRoutes,
   ...exportRoutes,
+  ...releaseRoutes,
+  ...partyNoteRoutes,
+  ...auditRoutes,
 ];

@@ -1,4 +1,4 @@
-import { can, type ProcessAction, type Viewer } from '../../domain/access/policies.ts';
+import { can, type ProcessAction, type Subject, type Viewer } from '../../domain/access/policies.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/shared/app-error.ts';
 import { findMembership } from '../../store/processes/processes.repository.ts';
@@ -13,12 +13,18 @@ export async function viewerIn(tx: Tx, actor: Actor, processId: string): Promise
 const ACTION_WORDS: Record<ProcessAction, string> = {
   'process.read': 'reading the process',
   'process.manage': 'managing parties and members',
+  'members.read': "seeing another party's members",
   'plan.create': 'creating plans',
+  'plan.read': 'reading this plan',
   'draft.read': 'reading the working draft',
   'draft.edit': 'editing the working draft',
   'version.cut': 'cutting versions',
-  'version.read': 'reading versions',
-  'plan.export': 'exporting plans',
+  'version.read': 'reading versions not released to your party',
+  'version.release': 'releasing versions to parties',
+  'releases.read': "seeing another party's releases",
+  'note.read': "reading another party's notes",
+  'note.write': "writing your party's notes",
+  'audit.read': 'reading the audit log',
 };
 
 /** The membership row as a viewer. */
@@ -35,8 +41,13 @@ export function viewerFrom(actor: Actor, m: { role: string; party_id: string } |
  * Throws unless the policy allows the action. Someone who may not even read the process gets
  * "not found", so that the existence of a process is not disclosed to outsiders.
  */
-export function authorize(viewer: Viewer, action: ProcessAction, notFound: () => AppError): void {
-  if (can(viewer, action)) return;
+export function authorize(
+  viewer: Viewer,
+  action: ProcessAction,
+  notFound: () => AppError,
+  subject: Subject = {},
+): void {
+  if (can(viewer, action, subject)) return;
   // A factory, not an error: building an Error captures a stack, too costly for the allowed path.
   if (!can(viewer, 'process.read')) throw notFound();
   if (!viewer.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');

@@ -5,8 +5,10 @@ import { newId } from '../../domain/shared/ids.ts';
 import { countUsers, insertUser } from '../../store/access/users.repository.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
+import { insertPartyNote } from '../../store/notes/party-notes.repository.ts';
 import { insertPlan, insertVersion } from '../../store/plans/plans.repository.ts';
 import { insertMembership, insertParty, insertProcess } from '../../store/processes/processes.repository.ts';
+import { insertReleases } from '../../store/releases/releases.repository.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { hashPassword } from '../access/password.ts';
 
@@ -116,6 +118,7 @@ export async function loadDemoIfEmpty(
         plan_id: planId,
         seq: i + 1,
         label: meta?.label ?? `Draft ${i + 1}`,
+        title: content.title || 'Untitled plan',
         note: meta?.note ?? '',
         content: JSON.stringify(content),
         content_hash: hash,
@@ -130,6 +133,55 @@ export async function loadDemoIfEmpty(
         subjectType: 'version',
         subjectId: id,
         detail: { planId, label: meta?.label, hash, demo: true },
+      });
+      for (const r of meta?.releases ?? []) {
+        const partyId = partyIds.get(r.partyKey) ?? '';
+        const releaseId = newId('rel');
+        await insertReleases(tx, [
+          {
+            id: releaseId,
+            process_id: processId,
+            plan_id: planId,
+            version_id: id,
+            party_id: partyId,
+            released_at: at(r.daysAgo),
+            released_by: mediatorId,
+            channel: r.channel,
+            note: r.note ?? '',
+          },
+        ]);
+        await appendAudit(tx, {
+          processId,
+          actorId: mediatorId,
+          action: 'version.release',
+          subjectType: 'version',
+          subjectId: id,
+          detail: {
+            planId,
+            label: meta?.label,
+            partyId,
+            channel: r.channel,
+            releasedAt: at(r.daysAgo),
+            demo: true,
+          },
+        });
+      }
+    }
+    for (const note of demoProcess.plan.partyNotes) {
+      const index = demoProcess.plan.versions.findIndex((v) => v.label === note.versionLabel);
+      const point = history.versions[index]?.points.find((p) => p.number === note.pointNumber);
+      if (!point) throw new Error(`demo note: no point ${note.pointNumber} in ${note.versionLabel}`);
+      await insertPartyNote(tx, {
+        id: newId('pnt'),
+        process_id: processId,
+        plan_id: planId,
+        point_id: point.id,
+        party_id: partyIds.get(note.partyKey) ?? '',
+        author_id: userIds.get(note.authorEmail) ?? '',
+        body: note.body,
+        shared_with_mediator: note.sharedWithMediator ? 1 : 0,
+        created_at: at(note.daysAgo),
+        updated_at: at(note.daysAgo),
       });
     }
     return {

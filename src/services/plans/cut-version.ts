@@ -34,6 +34,7 @@ export async function cutVersion(
         plan_id: planId,
         seq,
         label: input.label?.trim() || `Draft ${seq}`,
+        title: content.title || 'Untitled plan',
         note: input.note?.trim() ?? '',
         content: JSON.stringify(content),
         content_hash: hash,

@@ -1,12 +1,13 @@
+import { can } from '../../domain/access/policies.ts';
 import type { PlanContent } from '../../domain/plans/plan.ts';
-import { AppError } from '../../domain/shared/app-error.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
-import { draftOf, findVersion, listVersions } from '../../store/plans/plans.repository.ts';
+import { draftOf, listVersions } from '../../store/plans/plans.repository.ts';
+import { versionsHeldBy } from '../../store/releases/releases.repository.ts';
 import type { Tx } from '../../store/transaction.ts';
 import type { Actor } from '../access/sessions.ts';
-import { loadPlanFor } from './plan-access.ts';
-import { presentPlan, presentVersion } from './plan-presenter.ts';
+import { loadPlanFor, loadReadablePlan, loadVersionFor } from './plan-access.ts';
+import { presentHeldVersion, presentPlan, presentVersion } from './plan-presenter.ts';
 
 /**
  * The working draft with its version history, as a JSON document. The draft is stored as
@@ -23,10 +24,15 @@ export async function getPlanJson(database: Database, actor: Actor, planId: stri
   return `{"plan":${summary},"content":${plan.draft_content},"versions":${JSON.stringify(versions.map(presentVersion))}}`;
 }
 
-/** The version history of a plan, newest first. */
+/**
+ * The versions of a plan the actor may read, newest first: all of them for the mediator team, the
+ * ones released to their party for everyone else (with when and how each was released to it).
+ */
 export async function getVersions(database: Database, actor: Actor, planId: string) {
-  await loadPlanFor(database.db, actor, planId, 'version.read');
-  return (await listVersions(database.db, planId)).map(presentVersion);
+  const { viewer } = await loadReadablePlan(database.db, actor, planId);
+  if (can(viewer, 'version.read')) return (await listVersions(database.db, planId)).map(presentVersion);
+  const partyId = viewer.membership?.partyId ?? '';
+  return (await versionsHeldBy(database.db, planId, partyId)).map(presentHeldVersion);
 }
 
 /** A "draft" or version-id reference resolved to its text, label and hash. */
@@ -77,9 +83,7 @@ async function resolveText(tx: Tx, actor: Actor, planId: string, ref: string, pu
       planTitle: plan.title,
     };
   }
-  const { plan } = await loadPlanFor(tx, actor, planId, 'version.read');
-  const version = await findVersion(tx, planId, ref);
-  if (!version) throw new AppError('version.not_found', `version ${ref} of plan ${planId} does not exist`);
+  const { plan, viewer, version } = await loadVersionFor(tx, actor, planId, ref);
   await appendAudit(tx, {
     processId: plan.process_id,
     actorId: actor.user.id,
@@ -96,6 +100,8 @@ async function resolveText(tx: Tx, actor: Actor, planId: string, ref: string, pu
     versionId: version.id,
     processId: plan.process_id,
     planTitle: plan.title,
-    version: presentVersion(version),
+    // The note a mediator wrote when cutting the version is the team's own; readers it was
+    // released to see the version without it.
+    version: can(viewer, 'draft.read') ? presentVersion(version) : { ...presentVersion(version), note: '' },
   };
 }

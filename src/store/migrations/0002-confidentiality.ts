@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Releases (the consultation log), party-private notes, per-recipient text fingerprints for leak
@@ -18,8 +18,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addUniqueConstraint('releases_version_party', ['version_id', 'party_id'])
     .execute();
-  await db.schema.createIndex('releases_plan_party').on('releases').columns(['plan_id', 'party_id']).execute();
-  await db.schema.createIndex('releases_process').on('releases').columns(['process_id', 'released_at']).execute();
+  await db.schema
+    .createIndex('releases_plan_party')
+    .on('releases')
+    .columns(['plan_id', 'party_id'])
+    .execute();
+  await db.schema
+    .createIndex('releases_process')
+    .on('releases')
+    .columns(['process_id', 'released_at'])
+    .execute();
 
   await db.schema
     .createTable('party_notes')
@@ -34,7 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('party_notes_plan_party').on('party_notes').columns(['plan_id', 'party_id']).execute();
+  await db.schema
+    .createIndex('party_notes_plan_party')
+    .on('party_notes')
+    .columns(['plan_id', 'party_id'])
+    .execute();
 
   await db.schema
     .createTable('text_fingerprints')
@@ -48,7 +60,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seed', 'varchar(64)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('text_fingerprints_version').on('text_fingerprints').column('version_id').execute();
+  await db.schema
+    .createIndex('text_fingerprints_version')
+    .on('text_fingerprints')
+    .column('version_id')
+    .execute();
 
   await db.schema
     .createTable('sign_in_throttle')
@@ -61,13 +77,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').addColumn('totp_secret', 'varchar(200)').execute();
   await db.schema.alterTable('users').addColumn('totp_enabled_at', 'varchar(40)').execute();
   await db.schema.alterTable('users').addColumn('password_changed_at', 'varchar(40)').execute();
+  // The last TOTP time step accepted at sign-in: a code is good once (RFC 6238 §5.2).
+  await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
+
+  // A party given a version knows the plan by that version's title, not by the draft's current one.
+  await db.schema
+    .alterTable('versions')
+    .addColumn('title', 'varchar(300)', (c) => c.notNull().defaultTo(''))
+    .execute();
+  const versions = await sql<{ id: string; content: string }>`select id, content from versions`.execute(db);
+  for (const v of versions.rows) {
+    const title = (JSON.parse(v.content) as { title?: string }).title || 'Untitled plan';
+    await sql`update versions set title = ${title} where id = ${v.id}`.execute(db);
+  }
 
   await db.schema.createIndex('audit_actor').on('audit_log').columns(['actor_id', 'seq']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('audit_actor').ifExists().execute();
-  for (const column of ['password_changed_at', 'totp_enabled_at', 'totp_secret'])
+  await db.schema.alterTable('versions').dropColumn('title').execute();
+  for (const column of ['totp_last_step', 'password_changed_at', 'totp_enabled_at', 'totp_secret'])
     await db.schema.alterTable('users').dropColumn(column).execute();
   for (const table of ['sign_in_throttle', 'text_fingerprints', 'party_notes', 'releases'])
     await db.schema.dropTable(table).ifExists().execute();

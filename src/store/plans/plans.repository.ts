@@ -118,6 +118,7 @@ const versionList = preparedQuery((db, planId: string) =>
       'v.plan_id',
       'v.seq',
       'v.label',
+      'v.title',
       'v.note',
       'v.content_hash',
       'v.point_count',
@@ -156,4 +157,10 @@ export async function latestVersionSeq(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The texts (PlanContent JSON) of every version of a plan. */
+export async function versionContents(tx: Tx, planId: string): Promise<string[]> {
+  const rows = await tx.selectFrom('versions').select('content').where('plan_id', '=', planId).execute();
+  return rows.map((r) => r.content);
 }
