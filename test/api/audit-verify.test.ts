@@ -22,7 +22,9 @@ describeEachDatabase('audit verify against tampering in the database', (dialect)
   it('verifies the untouched log', async () => {
     const database = await demoDatabase();
     const result = await verifyAuditLog(database);
-    expect(result).toMatchObject({ ok: true, entries: 4 });
+    const entries = await database.db.selectFrom('audit_log').select('seq').execute();
+    expect(entries.length).toBeGreaterThan(4);
+    expect(result).toMatchObject({ ok: true, entries: entries.length });
   });
 
   it('fails at the entry whose detail was changed', async () => {
@@ -61,10 +63,14 @@ describeEachDatabase('audit verify against tampering in the database', (dialect)
 
   it('fails when the last entries are cut off', async () => {
     const database = await demoDatabase();
-    await sql`delete from audit_log where seq = 4`.execute(database.db);
+    const { seq: last } = await database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirstOrThrow();
+    await sql`delete from audit_log where seq = ${last}`.execute(database.db);
     expect(await verifyAuditLog(database)).toMatchObject({
       ok: false,
-      problem: { kind: 'truncated', seq: 4 },
+      problem: { kind: 'truncated', seq: last },
     });
   });
 });

@@ -75,9 +75,13 @@ describeEachDatabase('members and the instance admin', (dialect) => {
     expectProblem(await admin.get(`/api/v1/processes/${secret.id}`), 404, 'process.not_found');
   });
 
-  it('hides the plan count from members who cannot see the plans', async () => {
+  it('counts for a delegate only the plans released to their party', async () => {
     const delegate = await ctx().signIn('lead@veloria.example');
     const [item] = (await delegate.get('/api/v1/processes')).json().items;
-    expect(item.planCount).toBeNull();
+    expect(item.planCount).toBe(1);
+    const mediator = await ctx().signIn(ctx().demo.mediatorEmail);
+    await mediator.post(`/api/v1/processes/${ctx().demo.processId}/plans`, { title: 'Unreleased annex' });
+    expect((await mediator.get('/api/v1/processes')).json().items[0].planCount).toBe(2);
+    expect((await delegate.get('/api/v1/processes')).json().items[0].planCount).toBe(1);
   });
 });

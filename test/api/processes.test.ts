@@ -79,12 +79,18 @@ describeEachDatabase('processes', (dialect) => {
     ]);
   });
 
-  it('shows a delegate the process but not its plans', async () => {
-    const delegate = await ctx().signIn('lead@veloria.example');
+  it("shows a delegate only the plans and versions released to their party, and only their party's members", async () => {
+    const delegate = await ctx().signIn('lead@karst.example');
     const res = await delegate.get(`/api/v1/processes/${ctx().demo.processId}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().viewer).toMatchObject({ role: 'delegate' });
-    expect(res.json().plans).toEqual([]);
+    const overview = res.json();
+    expect(overview.viewer).toMatchObject({ role: 'delegate' });
+    // Karst holds Draft 2 only: no draft revision, no word of Draft 3.
+    expect(overview.plans).toHaveLength(1);
+    expect(overview.plans[0]).toMatchObject({ revision: null, updatedAt: null, versionCount: 1 });
+    expect(overview.plans[0].latestVersion.label).toBe('Draft 2');
+    const parties = new Set(overview.members.map((m: { partyId: string }) => m.partyId));
+    expect(parties).toEqual(new Set([overview.viewer.partyId]));
   });
 
   it('adds a party; the code is upper-cased and the colour lower-cased', async () => {

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, z } from 'zod';
+import type { ProcessAction } from '../../domain/access/policies.ts';
 import { AppError, type FieldProblem } from '../../domain/shared/app-error.ts';
 import type { Actor } from '../../services/access/sessions.ts';
 import type { Database } from '../../store/database.ts';
+import type { LiveStreams } from './live-streams.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -12,6 +14,8 @@ export interface HandlerContext<P, Q, B> {
   query: Q;
   body: B;
   database: Database;
+  /** This instance's live-update streams (the events route opens them; services publish instead). */
+  live: LiveStreams;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -27,6 +31,13 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   tag: string;
   /** `public` routes (sign-in, health) need no credentials; all others do. */
   access: 'public' | 'user';
+  /**
+   * The policy action that guards a route scoped to a process or plan (src/domain/access/policies.ts);
+   * the authorization matrix test walks the route table and fails for a scoped route without one.
+   * Routes whose answer depends on the reader (a list) name the action that admits them at all and
+   * filter the rest by the finer actions.
+   */
+  policy?: ProcessAction;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;

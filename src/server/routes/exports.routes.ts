@@ -11,6 +11,7 @@ export const exportRoutes = [
     summary: 'Download the working draft or a version as Markdown, JSON, Word or PDF',
     tag: 'versions',
     access: 'user',
+    policy: 'version.read',
     params: planParams,
     query: z.strictObject({
       format: z.enum(EXPORT_FORMATS),

@@ -15,6 +15,7 @@ export const partyNoteRoutes = [
     summary: "Your party's private notes on the plan (the mediator also sees notes shared with it)",
     tag: 'notes',
     access: 'user',
+    policy: 'plan.read',
     params: planParams,
     async handler({ database, actor, params }) {
       return { items: await getPartyNotes(database, actor, params.planId) };
@@ -26,6 +27,7 @@ export const partyNoteRoutes = [
     summary: "Add a private note of your party on a point; only your party's members read it unless shared",
     tag: 'notes',
     access: 'user',
+    policy: 'note.write',
     params: planParams,
     body: newPartyNoteSchema,
     status: 201,
@@ -39,6 +41,7 @@ export const partyNoteRoutes = [
     summary: 'Edit a note of your party, or share it with the mediator (or stop sharing)',
     tag: 'notes',
     access: 'user',
+    policy: 'note.write',
     params: noteParams,
     body: partyNoteChangesSchema,
     async handler({ database, actor, params, body }) {
@@ -51,6 +54,7 @@ export const partyNoteRoutes = [
     summary: 'Delete a note of your party',
     tag: 'notes',
     access: 'user',
+    policy: 'note.write',
     params: noteParams,
     status: 204,
     async handler({ database, actor, params }) {

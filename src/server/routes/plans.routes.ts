@@ -15,6 +15,7 @@ export const planRoutes = [
     summary: 'Create an empty plan',
     tag: 'plans',
     access: 'user',
+    policy: 'plan.create',
     params: processParams,
     body: z.strictObject({ title: z.string().trim().min(1, 'is required').max(300) }),
     status: 201,
@@ -28,6 +29,7 @@ export const planRoutes = [
     summary: 'A plan: its working draft and version history',
     tag: 'plans',
     access: 'user',
+    policy: 'draft.read',
     params: planParams,
     async handler({ database, actor, params, reply }) {
       reply.type('application/json; charset=utf-8');
@@ -40,6 +42,7 @@ export const planRoutes = [
     summary: 'Apply one edit to the working draft (409 draft.conflict when it collides with a newer edit)',
     tag: 'plans',
     access: 'user',
+    policy: 'draft.edit',
     params: planParams,
     body: draftEditSchema,
     async handler({ database, actor, params, body }) {

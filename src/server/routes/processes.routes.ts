@@ -50,6 +50,7 @@ export const processRoutes = [
     summary: 'A process with its parties, members and plans',
     tag: 'processes',
     access: 'user',
+    policy: 'process.read',
     params: processParams,
     async handler({ database, actor, params }) {
       return getProcessOverview(database, actor, params.processId);
@@ -61,6 +62,7 @@ export const processRoutes = [
     summary: 'Add a party to a process',
     tag: 'processes',
     access: 'user',
+    policy: 'process.manage',
     params: processParams,
     body: newPartySchema,
     status: 201,
@@ -77,6 +79,7 @@ export const processRoutes = [
     summary: 'Make an existing account a member of one party of the process, with a role',
     tag: 'processes',
     access: 'user',
+    policy: 'process.manage',
     params: processParams,
     body: newMemberSchema,
     status: 201,

@@ -12,6 +12,7 @@ export const releaseRoutes = [
     summary: 'Release a version to one or more parties: from then on their members read it',
     tag: 'releases',
     access: 'user',
+    policy: 'version.release',
     params: z.strictObject({ planId: z.string().min(1).max(64), versionId: z.string().min(1).max(64) }),
     body: releaseSchema,
     status: 201,
@@ -26,6 +27,7 @@ export const releaseRoutes = [
     summary: 'The consultation log: which party holds which version, since when, released by whom',
     tag: 'releases',
     access: 'user',
+    policy: 'process.read',
     params: processParams,
     responseDescription:
       'Mediators see every version and party; other members only the versions their party holds.',

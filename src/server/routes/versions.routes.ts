@@ -14,9 +14,10 @@ export const versionRoutes = [
     summary: 'Versions of a plan, newest first',
     tag: 'versions',
     access: 'user',
+    policy: 'plan.read',
     params: planParams,
     async handler({ database, actor, params }) {
-      return { items: await getVersions(database, actor, params.planId) };
+      return getVersions(database, actor, params.planId);
     },
   }),
   defineRoute({
@@ -25,6 +26,7 @@ export const versionRoutes = [
     summary: 'Cut a version: freeze the working draft as an immutable, content-hashed snapshot',
     tag: 'versions',
     access: 'user',
+    policy: 'version.cut',
     params: planParams,
     body: z.strictObject({
       note: z.string().max(2000).optional(),
@@ -41,6 +43,7 @@ export const versionRoutes = [
     summary: 'One version with its text',
     tag: 'versions',
     access: 'user',
+    policy: 'version.read',
     params: z.strictObject({ planId: z.string().min(1).max(64), versionId: z.string().min(1).max(64) }),
     async handler({ database, actor, params }) {
       const text = await readPlanText(database, actor, params.planId, params.versionId, 'view');
@@ -53,6 +56,7 @@ export const versionRoutes = [
     summary: 'Redline two texts of a plan: points aligned by identity, then word by word',
     tag: 'versions',
     access: 'user',
+    policy: 'version.read',
     params: planParams,
     query: z.strictObject({ from: textRef, to: textRef.default('draft') }),
     async handler({ database, actor, params, query }) {

@@ -6,6 +6,7 @@ import type { Database } from '../../store/database.ts';
 import { draftOf, insertVersion, latestVersionSeq } from '../../store/plans/plans.repository.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { Actor } from '../access/sessions.ts';
+import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadPlanFor } from './plan-access.ts';
 import { presentVersion } from './plan-presenter.ts';
 
@@ -17,7 +18,7 @@ export async function cutVersion(
   input: { note?: string | undefined; label?: string | undefined },
 ) {
   try {
-    return await database.db.transaction().execute(async (tx) => {
+    const { processId, version } = await database.db.transaction().execute(async (tx) => {
       const { plan } = await loadPlanFor(tx, actor, planId, 'version.cut');
       const content = draftOf(plan);
       const hash = contentHash(content);
@@ -51,8 +52,13 @@ export async function cutVersion(
         subjectId: row.id,
         detail: { planId, label: row.label, hash, fromRevision: plan.draft_revision },
       });
-      return presentVersion({ ...row, author_name: actor.user.name });
+      return {
+        processId: plan.process_id,
+        version: presentVersion({ ...row, author_name: actor.user.name }),
+      };
     });
+    await publishLiveEvent(database, { type: 'version.cut', processId, planId, versionId: version.id });
+    return version;
   } catch (error) {
     // Two instances cutting at the same moment: the unique (plan, seq) index lets only one win.
     if (isUniqueViolation(error))

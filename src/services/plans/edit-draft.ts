@@ -7,6 +7,7 @@ import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { draftOf, updateDraft } from '../../store/plans/plans.repository.ts';
 import type { Actor } from '../access/sessions.ts';
+import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadPlanFor } from './plan-access.ts';
 
 /**
@@ -55,9 +56,18 @@ export async function editDraft(database: Database, actor: Actor, planId: string
         subjectId: planId,
         detail: { op: edit.op.type, points: result.touchedPointIds, revision: plan.draft_revision + 1 },
       });
-      return { revision: plan.draft_revision + 1, content: result.content };
+      return { processId: plan.process_id, revision: plan.draft_revision + 1, content: result.content };
     });
-    if (outcome) return outcome;
+    if (outcome) {
+      const { processId, ...edited } = outcome;
+      await publishLiveEvent(database, {
+        type: 'draft.changed',
+        processId,
+        planId,
+        revision: edited.revision,
+      });
+      return edited;
+    }
   }
   throw new AppError(
     'draft.conflict',

@@ -27,12 +27,24 @@ export async function getPlanJson(database: Database, actor: Actor, planId: stri
 /**
  * The versions of a plan the actor may read, newest first: all of them for the mediator team, the
  * ones released to their party for everyone else (with when and how each was released to it).
+ * The plan is named as the reader knows it: by the draft for the mediator team, by the newest
+ * version they hold for everyone else.
  */
 export async function getVersions(database: Database, actor: Actor, planId: string) {
-  const { viewer } = await loadReadablePlan(database.db, actor, planId);
-  if (can(viewer, 'version.read')) return (await listVersions(database.db, planId)).map(presentVersion);
-  const partyId = viewer.membership?.partyId ?? '';
-  return (await versionsHeldBy(database.db, planId, partyId)).map(presentHeldVersion);
+  const { plan, viewer } = await loadReadablePlan(database.db, actor, planId);
+  const about = {
+    viewer: viewer.membership,
+    plan: { id: plan.id, processId: plan.process_id, title: plan.title },
+  };
+  if (can(viewer, 'version.read')) {
+    return { ...about, items: (await listVersions(database.db, planId)).map(presentVersion) };
+  }
+  const held = await versionsHeldBy(database.db, planId, viewer.membership?.partyId ?? '');
+  return {
+    viewer: about.viewer,
+    plan: { ...about.plan, title: held[0]?.title ?? '' },
+    items: held.map(presentHeldVersion),
+  };
 }
 
 /** A "draft" or version-id reference resolved to its text, label and hash. */

@@ -35,7 +35,8 @@ export interface Party {
   code: string;
   kind: PartyKind;
   colour: string;
-  memberCount: number;
+  /** Null for another party's: who sits on its team is its own business. */
+  memberCount: number | null;
 }
 
 export interface Member {
@@ -49,8 +50,9 @@ export interface Member {
 export interface ProcessPlanRow {
   id: string;
   title: string;
-  revision: number;
-  updatedAt: string;
+  /** The draft's revision and last change: null outside the mediator team. */
+  revision: number | null;
+  updatedAt: string | null;
   pointCount: number;
   versionCount: number;
   latestVersion: { id: string; label: string; createdAt: string } | null;
@@ -85,6 +87,15 @@ export interface VersionSummary {
   author: { id: string; name: string };
   createdAt: string;
   pointCount: number;
+  /** How the version reached the reader's party (absent for the mediator team, which holds all). */
+  release?: { releasedAt: string; channel: string | null; note: string };
+}
+
+/** The versions of a plan the reader may read, and who the reader is there. */
+export interface VersionsResponse {
+  viewer: { role: Role; partyId: string } | null;
+  plan: { id: string; processId: string; title: string };
+  items: VersionSummary[];
 }
 
 export interface PlanResponse {
@@ -127,3 +138,39 @@ export const ROLE_LABELS: Record<Role, string> = {
   observer: 'Observer',
   monitor: 'Monitor',
 };
+
+export interface ReleaseRecord {
+  id: string;
+  planId: string;
+  versionId: string;
+  partyId: string;
+  releasedAt: string;
+  releasedBy: { id: string; name: string };
+  channel: string | null;
+  note: string;
+}
+
+/** The consultation log: which party holds which version, since when. */
+export interface ConsultationLog {
+  scope: 'all-parties' | 'own-party';
+  parties: Omit<Party, 'memberCount'>[];
+  plans: {
+    id: string;
+    title: string;
+    versions: { id: string; seq: number; label: string; createdAt: string }[];
+  }[];
+  releases: ReleaseRecord[];
+}
+
+/** A party's private note on a point. */
+export interface PartyNote {
+  id: string;
+  planId: string;
+  pointId: string;
+  party: { id: string; name: string; code: string; colour: string };
+  author: { id: string; name: string };
+  body: string;
+  sharedWithMediator: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -6,6 +6,8 @@ export function usePlanBreadcrumb(
   planId: string,
   plan: { processId: string; title: string } | undefined,
   page?: string,
+  /** Where the plan crumb leads: the working draft unless the reader may not open it. */
+  planHref = `/plans/${planId}`,
 ): void {
   const processTitle = useProcessTitle(plan?.processId);
   const crumbs: Crumb[] =
@@ -13,7 +15,7 @@ export function usePlanBreadcrumb(
       ? []
       : [
           { label: processTitle ?? 'Process', href: `/processes/${plan.processId}` },
-          { label: plan.title === '' ? 'Untitled plan' : plan.title, href: `/plans/${planId}` },
+          { label: plan.title === '' ? 'Untitled plan' : plan.title, href: planHref },
           ...(page === undefined ? [] : [{ label: page }]),
         ];
   useBreadcrumb(crumbs);

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import type { PlanContent } from '../../domain/plans/plan.ts';
 import type { ProvisionTag } from '../../domain/plans/taxonomy.ts';
 import { groupByArea, notesByAnchor } from '../editor/plan-groups.ts';
@@ -7,7 +8,16 @@ import { Markdown } from './markdown.tsx';
 import { PlanNoteView } from './plan-note.tsx';
 
 /** A plan's content, read-only, laid out like the editor without its controls. */
-export function PlanReader({ content, taxonomy }: { content: PlanContent; taxonomy: ProvisionTag[] }) {
+export function PlanReader({
+  content,
+  taxonomy,
+  afterPoint,
+}: {
+  content: PlanContent;
+  taxonomy: ProvisionTag[];
+  /** What the page shows under a point (a party's private notes). */
+  afterPoint?: (point: { id: string; number: string }) => ReactNode;
+}) {
   const tagLabel = (key: string) => taxonomy.find((t) => t.key === key)?.label ?? key;
   const notes = notesByAnchor(content);
   const notesAfter = (anchor: string | null) =>
@@ -36,6 +46,7 @@ export function PlanReader({ content, taxonomy }: { content: PlanContent; taxono
               </header>
               <PointBody point={p} tagLabel={tagLabel} />
             </article>,
+            afterPoint ? <Fragment key={`after-${p.id}`}>{afterPoint(p)}</Fragment> : null,
             ...notesAfter(p.id),
           ])}
         </section>

@@ -13,10 +13,13 @@ export function ExportMenu({
   planId,
   versions,
   initial = 'draft',
+  includeDraft = true,
 }: {
   planId: string;
   versions: VersionSummary[];
   initial?: string;
+  /** Offer the working draft (the mediator team only). */
+  includeDraft?: boolean;
 }) {
   const [source, setSource] = useState(initial);
   const id = useId();
@@ -28,7 +31,7 @@ export function ExportMenu({
       <label className="field">
         <span className="field-label">Text to export</span>
         <select value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="draft">Working draft</option>
+          {includeDraft && <option value="draft">Working draft</option>}
           {versions.map((v) => (
             <option key={v.id} value={v.id}>
               {v.label}

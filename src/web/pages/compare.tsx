@@ -1,7 +1,8 @@
 import { useSearchParams } from 'wouter';
 import { useProcessTitle } from '../api/titles.ts';
-import type { PlanResponse, RedlineResponse } from '../api/types.ts';
+import type { RedlineResponse, VersionsResponse } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
+import { viewerCan } from '../auth/viewer.ts';
 import { ChangeList } from '../compare/change-list.tsx';
 import { hasEdits } from '../compare/kinds.ts';
 import { Segments } from '../compare/segments.tsx';
@@ -12,11 +13,13 @@ import '../styles/compare.css';
 
 /** The redline between two texts of a plan (versions or the working draft). */
 export default function ComparePage({ planId }: { planId: string }) {
-  const plan = useResource<PlanResponse>(`/plans/${planId}`);
+  // The versions the reader may compare: all of them for the mediator team, the party's own otherwise.
+  const plan = useResource<VersionsResponse>(`/plans/${planId}/versions`);
   const [params, setParams] = useSearchParams();
-  const versions = plan.data?.versions ?? [];
-  const from = params.get('from') ?? versions[0]?.id ?? 'draft';
-  const to = params.get('to') ?? 'draft';
+  const versions = plan.data?.items ?? [];
+  const readsDraft = viewerCan(plan.data?.viewer, 'draft.read');
+  const from = params.get('from') ?? (readsDraft ? versions[0]?.id : versions[1]?.id) ?? 'draft';
+  const to = params.get('to') ?? (readsDraft ? 'draft' : (versions[0]?.id ?? 'draft'));
   const layout = params.get('layout') === 'side' ? 'side' : 'inline';
   const showUnchanged = params.get('unchanged') === '1';
   const same = from === to;
@@ -26,7 +29,13 @@ export default function ComparePage({ planId }: { planId: string }) {
       : null,
   );
 
-  usePlanBreadcrumb(planId, plan.data?.plan, 'Compare');
+  const newest = versions[0];
+  usePlanBreadcrumb(
+    planId,
+    plan.data?.plan,
+    'Compare',
+    readsDraft || !newest ? `/plans/${planId}` : `/plans/${planId}/versions/${newest.id}`,
+  );
 
   const update = (key: string, value: string | null) =>
     setParams(
@@ -45,7 +54,7 @@ export default function ComparePage({ planId }: { planId: string }) {
   if (plan.state === 'error') return <ErrorBox error={plan.error} onRetry={plan.reload} />;
 
   const options = [
-    { id: 'draft', label: 'Working draft' },
+    ...(readsDraft ? [{ id: 'draft', label: 'Working draft' }] : []),
     ...versions.map((v) => ({ id: v.id, label: v.label })),
   ];
   const picker = (key: 'from' | 'to', value: string, label: string) => (

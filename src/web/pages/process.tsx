@@ -1,31 +1,39 @@
 import { useEffect } from 'react';
+import { Link } from 'wouter';
 import { rememberProcessTitle } from '../api/titles.ts';
 import type { ProcessDetail } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
-import { useSession } from '../auth/session.tsx';
+import { viewerCan } from '../auth/viewer.ts';
 import { useBreadcrumb } from '../components/breadcrumb.tsx';
 import { formatDate } from '../components/format.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
+import { useLiveEvents } from '../live/use-live-events.ts';
 import { MembersTable } from '../process/members-table.tsx';
 import { PartiesSection } from '../process/parties-section.tsx';
 import { PlansSection } from '../process/plans-section.tsx';
 
 export function ProcessPage({ processId }: { processId: string }) {
   const detail = useResource<ProcessDetail>(`/processes/${processId}`);
-  const { state } = useSession();
   const title = detail.data?.process.title;
   useBreadcrumb(title === undefined ? [] : [{ label: title, href: `/processes/${processId}` }]);
   useEffect(() => {
     if (title !== undefined) rememberProcessTitle(processId, title);
   }, [processId, title]);
+  // A version released to the reader's party, a new version or a new member shows up as it happens.
+  useLiveEvents(processId, (event) => {
+    if (
+      event.type === 'release.created' ||
+      event.type === 'version.cut' ||
+      event.type === 'membership.changed'
+    )
+      detail.reload();
+  });
 
   if (detail.state === 'loading') return <Loading />;
   if (detail.state === 'error') return <ErrorBox error={detail.error} onRetry={detail.reload} />;
 
   const { process, parties, members, plans, viewer } = detail.data;
-  const userId = state.status === 'signed-in' ? state.user.id : '';
-  const role = viewer?.role ?? members.find((m) => m.userId === userId)?.role;
-  const isMediator = role === 'mediator';
+  const canManage = viewerCan(viewer, 'process.manage');
 
   return (
     <div className="wide">
@@ -33,20 +41,30 @@ export function ProcessPage({ processId }: { processId: string }) {
         <p className="eyebrow">Process · started {formatDate(process.createdAt)}</p>
         <h1>{process.title}</h1>
         {process.description !== '' && <p className="lead">{process.description}</p>}
+        <nav className="process-links" aria-label="About this process">
+          <Link href={`/processes/${processId}/consultation`}>Consultation log</Link>
+          {viewerCan(viewer, 'audit.read') && <Link href={`/processes/${processId}/audit`}>Audit log</Link>}
+        </nav>
       </header>
-      <PlansSection processId={processId} plans={plans} canCreate={isMediator} onChanged={detail.reload} />
+      <PlansSection
+        processId={processId}
+        plans={plans}
+        canCreate={viewerCan(viewer, 'plan.create')}
+        readsDraft={viewerCan(viewer, 'draft.read')}
+        onChanged={detail.reload}
+      />
       <div className="two-col two-col-even">
         <PartiesSection
           processId={processId}
           parties={parties}
-          canAdd={isMediator}
+          canAdd={canManage}
           onAdded={(party) => detail.set({ ...detail.data, parties: [...parties, party] })}
         />
         <MembersTable
           processId={processId}
           members={members}
           parties={parties}
-          canAdd={isMediator}
+          canAdd={canManage}
           onAdded={() => detail.reload()}
         />
       </div>

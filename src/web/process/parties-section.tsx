@@ -33,7 +33,7 @@ export function PartiesSection({ processId, parties, canAdd, onAdded }: Props) {
             <span className="party-code">{p.code}</span>
             <span className="party-name">{p.name}</span>
             <span className="party-kind">{PARTY_KIND_LABELS[p.kind]}</span>
-            <span className="party-count">{plural(p.memberCount, 'member')}</span>
+            {p.memberCount !== null && <span className="party-count">{plural(p.memberCount, 'member')}</span>}
           </li>
         ))}
       </ul>

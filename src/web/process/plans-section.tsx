@@ -11,10 +11,12 @@ interface Props {
   processId: string;
   plans: ProcessPlanRow[];
   canCreate: boolean;
+  /** The mediator team opens the working draft; everyone else the newest version their party holds. */
+  readsDraft: boolean;
   onChanged: () => void;
 }
 
-export function PlansSection({ processId, plans, canCreate }: Props) {
+export function PlansSection({ processId, plans, canCreate, readsDraft }: Props) {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [, navigate] = useLocation();
@@ -55,17 +57,17 @@ export function PlansSection({ processId, plans, canCreate }: Props) {
                 Points
               </th>
               <th scope="col" className="num">
-                Versions
+                {readsDraft ? 'Versions' : 'Versions you hold'}
               </th>
-              <th scope="col">Latest version</th>
-              <th scope="col">Updated</th>
+              <th scope="col">{readsDraft ? 'Latest version' : 'Newest you hold'}</th>
+              {readsDraft && <th scope="col">Draft updated</th>}
             </tr>
           </thead>
           <tbody>
             {plans.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link href={`/plans/${p.id}`} className="plan-link">
+                  <Link href={planHref(p, readsDraft)} className="plan-link">
                     {p.title === '' ? 'Untitled plan' : p.title}
                   </Link>
                 </td>
@@ -81,7 +83,9 @@ export function PlansSection({ processId, plans, canCreate }: Props) {
                     </>
                   )}
                 </td>
-                <td className="date">{formatDateTime(p.updatedAt)}</td>
+                {readsDraft && (
+                  <td className="date">{p.updatedAt === null ? '' : formatDateTime(p.updatedAt)}</td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -96,6 +100,11 @@ export function PlansSection({ processId, plans, canCreate }: Props) {
       )}
     </section>
   );
+}
+
+function planHref(plan: ProcessPlanRow, readsDraft: boolean): string {
+  if (readsDraft || plan.latestVersion === null) return `/plans/${plan.id}`;
+  return `/plans/${plan.id}/versions/${plan.latestVersion.id}`;
 }
 
 function NewPlanForm({ processId, onCancel }: { processId: string; onCancel: () => void }) {
