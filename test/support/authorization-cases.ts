@@ -50,7 +50,7 @@ export interface MatrixFixture {
   ownNote(role: MatrixRole): Promise<string>;
 }
 
-export type MatrixRequest = Pick<InjectOptions, 'method' | 'url' | 'payload'>;
+export type MatrixRequest = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'payloadAsStream'>;
 
 let counter = 0;
 const next = () => ++counter;
@@ -181,6 +181,12 @@ export const SAMPLES: Record<string, Sample> = {
     method: 'POST',
     url: `/api/v1/processes/${fx.processId}/plans/import`,
     payload: { format: 'text', text: SAMPLE_PLAN_TEXT },
+  }),
+  // A stream that stays open: the answer counts once its head arrives (see the matrix test).
+  'GET /api/v1/processes/:processId/events': async (fx) => ({
+    method: 'GET',
+    url: `/api/v1/processes/${fx.processId}/events`,
+    payloadAsStream: true,
   }),
   'GET /api/v1/processes/:processId/releases': async (fx) => ({
     method: 'GET',
