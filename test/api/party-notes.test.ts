@@ -74,6 +74,10 @@ describeEachDatabase('party-private notes', (dialect) => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['note.create', 'note.update', 'note.update', 'note.delete']);
     expect(JSON.stringify(audit)).not.toMatch(/red line|buffer/);
+    // What a party does in its private space is not the mediator's to watch in the audit view.
+    const view = await mediator.get(`/api/v1/processes/${ctx().demo.processId}/audit?limit=200`);
+    expect(view.statusCode).toBe(200);
+    expect(view.body).not.toContain(note.id);
   });
 
   it("refuses a note on a point the party was never shown, and another party's note as not found", async () => {

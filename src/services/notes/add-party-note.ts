@@ -5,6 +5,7 @@ import type { Database } from '../../store/database.ts';
 import { findPartyNoteWithNames, insertPartyNote } from '../../store/notes/party-notes.repository.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
+import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadReadablePlan, planNotFound } from '../plans/plan-access.ts';
 import type { newPartyNoteSchema } from './party-note.schema.ts';
 import { assertPointVisible } from './party-note-access.ts';
@@ -17,7 +18,7 @@ export async function addPartyNote(
   planId: string,
   input: z.output<typeof newPartyNoteSchema>,
 ) {
-  return database.db.transaction().execute(async (tx) => {
+  const added = await database.db.transaction().execute(async (tx) => {
     const { plan, viewer } = await loadReadablePlan(tx, actor, planId);
     const partyId = viewer.membership?.partyId ?? '';
     authorize(viewer, 'note.write', () => planNotFound(planId), {
@@ -49,4 +50,12 @@ export async function addPartyNote(
     const row = await findPartyNoteWithNames(tx, planId, id);
     return { processId: plan.process_id, note: presentPartyNote(row!) };
   });
+  await publishLiveEvent(database, {
+    type: 'note.changed',
+    processId: added.processId,
+    planId,
+    partyId: added.note.party.id,
+    sharedWithMediator: added.note.sharedWithMediator,
+  });
+  return added;
 }

@@ -13,6 +13,7 @@ import {
 import type { Tx } from '../../store/transaction.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
+import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadReadablePlan } from '../plans/plan-access.ts';
 import type { partyNoteChangesSchema } from './party-note.schema.ts';
 import { presentPartyNote } from './party-note-presenter.ts';
@@ -40,7 +41,7 @@ export async function changePartyNote(
   noteId: string,
   changes: z.output<typeof partyNoteChangesSchema>,
 ) {
-  return database.db.transaction().execute(async (tx) => {
+  const changed = await database.db.transaction().execute(async (tx) => {
     const { plan, note } = await loadWritableNote(tx, actor, planId, noteId);
     const shared = changes.sharedWithMediator ?? note.shared_with_mediator === 1;
     await updatePartyNote(tx, noteId, {
@@ -59,16 +60,33 @@ export async function changePartyNote(
       wasShared: note.shared_with_mediator === 1,
     };
   });
+  // A note that stops being shared must also leave the mediator's screen: tell them too.
+  await publishLiveEvent(database, {
+    type: 'note.changed',
+    processId: changed.processId,
+    planId,
+    partyId: changed.note.party.id,
+    sharedWithMediator: changed.note.sharedWithMediator || changed.wasShared,
+  });
+  return changed;
 }
 
 /** Deletes a party's note; the audit log keeps that it existed, never what it said. */
 export async function removePartyNote(database: Database, actor: Actor, planId: string, noteId: string) {
-  return database.db.transaction().execute(async (tx) => {
+  const removed = await database.db.transaction().execute(async (tx) => {
     const { plan, note } = await loadWritableNote(tx, actor, planId, noteId);
     await deletePartyNote(tx, noteId);
     await appendAudit(tx, noteAudit(actor, note, 'note.delete', {}));
     return { processId: plan.process_id, partyId: note.party_id, wasShared: note.shared_with_mediator === 1 };
   });
+  await publishLiveEvent(database, {
+    type: 'note.changed',
+    processId: removed.processId,
+    planId,
+    partyId: removed.partyId,
+    sharedWithMediator: removed.wasShared,
+  });
+  return removed;
 }
 
 function noteAudit(actor: Actor, note: PartyNoteRow, action: string, extra: Record<string, unknown>) {

@@ -10,6 +10,7 @@ import {
   type ReleaseRow,
 } from '../../store/releases/releases.repository.ts';
 import type { Actor } from '../access/sessions.ts';
+import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadPlanFor, versionNotFound } from '../plans/plan-access.ts';
 import type { ReleaseInput } from './release.schema.ts';
 
@@ -31,7 +32,7 @@ export async function releaseVersion(
   const releasedAt = input.releasedAt ? new Date(input.releasedAt) : now;
   if (releasedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
     throw invalid('body.releasedAt', 'must not be in the future');
-  return database.db.transaction().execute(async (tx) => {
+  const released = await database.db.transaction().execute(async (tx) => {
     const { plan } = await loadPlanFor(tx, actor, planId, 'version.release');
     const version = await findVersion(tx, planId, versionId);
     if (!version) throw versionNotFound(planId, versionId);
@@ -99,4 +100,13 @@ export async function releaseVersion(
       })),
     };
   });
+  // Only ids travel: each party's members re-fetch and the API decides what they may read.
+  await publishLiveEvent(database, {
+    type: 'release.created',
+    processId: released.processId,
+    planId,
+    versionId,
+    partyIds: released.releases.map((r) => r.partyId),
+  });
+  return released;
 }

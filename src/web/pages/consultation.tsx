@@ -22,7 +22,8 @@ export default function ConsultationPage({ processId }: { processId: string }) {
     { label: 'Consultation log' },
   ]);
   useLiveEvents(processId, (event) => {
-    if (event.type === 'release.created' || event.type === 'version.cut') log.reload();
+    if (event.type === 'release.created' || event.type === 'version.cut' || event.type === 'resync')
+      log.reload();
   });
 
   if (log.state === 'loading') return <Loading label="Opening the consultation log…" />;

@@ -24,7 +24,8 @@ export function ProcessPage({ processId }: { processId: string }) {
     if (
       event.type === 'release.created' ||
       event.type === 'version.cut' ||
-      event.type === 'membership.changed'
+      event.type === 'membership.changed' ||
+      event.type === 'resync'
     )
       detail.reload();
   });

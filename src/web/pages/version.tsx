@@ -38,11 +38,11 @@ export default function VersionPage({ planId, versionId }: { planId: string; ver
     readsDraft || !newest ? `/plans/${planId}` : `/plans/${planId}/versions/${newest.id}`,
   );
   useLiveEvents(processId ?? null, (event) => {
-    if (event.type === 'release.created' || event.type === 'version.cut') {
+    if (event.type === 'release.created' || event.type === 'version.cut' || event.type === 'resync') {
       versions.reload();
       log.reload();
     }
-    if (event.type === 'note.changed') notes.reload();
+    if (event.type === 'note.changed' || event.type === 'resync') notes.reload();
   });
 
   if (version.state === 'loading') return <Loading label="Opening the version…" />;
