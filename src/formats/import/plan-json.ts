@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unmarkPlan } from '../../domain/leak-trace/fingerprint-plan.ts';
 import { contentHash } from '../../domain/plans/content-hash.ts';
 import type { ImportProblem, ImportResult } from '../../domain/plans/import/import-result.ts';
 import { planContentSchema } from '../../domain/plans/plan.schema.ts';
@@ -65,20 +66,24 @@ function readPlanJson(text: string): ImportResult {
   }
   const parsed = planContentSchema.safeParse(planData);
   if (!parsed.success) return failed(schemaProblems(parsed.error.issues, prefix, lineOf));
+  let plan = parsed.data;
   // Only a SHA-256 can be checked; other hashes (or none) are taken on trust.
-  if (
-    expectedHash !== null &&
-    /^[0-9a-f]{64}$/i.test(expectedHash) &&
-    contentHash(parsed.data) !== expectedHash.toLowerCase()
-  ) {
-    warnings.push({
-      line: lineOf(['version', 'contentHash']),
-      message:
-        'The plan differs from the content hash recorded at export: it was edited after it was exported.',
-      severity: 'warning',
-    });
+  const expected =
+    expectedHash !== null && /^[0-9a-f]{64}$/i.test(expectedHash) ? expectedHash.toLowerCase() : null;
+  if (expected !== null && contentHash(plan) !== expected) {
+    // A version's export is marked for its recipient (domain/leak-trace); without the marks it is
+    // the version again, and that is what is imported.
+    const unmarked = unmarkPlan(plan);
+    if (contentHash(unmarked) === expected) plan = unmarked;
+    else
+      warnings.push({
+        line: lineOf(['version', 'contentHash']),
+        message:
+          'The plan differs from the content hash recorded at export: it was edited after it was exported.',
+        severity: 'warning',
+      });
   }
-  return { ok: true, plan: parsed.data, problems: warnings };
+  return { ok: true, plan, problems: warnings };
 }
 
 function checkFormat(

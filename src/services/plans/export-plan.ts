@@ -1,8 +1,11 @@
 import type { PlanContent } from '../../domain/plans/plan.ts';
 import { planToJson } from '../../formats/export/json.ts';
 import { planToMarkdown } from '../../formats/export/markdown.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor } from '../access/sessions.ts';
+import { markCopyFor } from '../leak-trace/mark-copy.ts';
+import { loadVersionFor } from './plan-access.ts';
 import { readPlanText } from './read-plan.ts';
 
 export const EXPORT_FORMATS = ['md', 'json', 'docx', 'pdf'] as const;
@@ -41,15 +44,22 @@ export async function renderPlan(
   }
 }
 
-/** Exports the draft or a version; the read is audited like any read of confidential text. */
+/**
+ * Exports the draft or a version; the read is audited like any read of confidential text. A
+ * version leaves marked for its recipient (see domain/leak-trace), so a leaked copy can be traced;
+ * the working draft is the mediator team's own text and leaves unmarked.
+ */
 export async function exportPlan(
   database: Database,
   actor: Actor,
   planId: string,
   ref: string,
   format: ExportFormat,
-): Promise<ExportedFile> {
-  const text = await readPlanText(database, actor, planId, ref, 'export');
+): Promise<ExportedFile & { fingerprintId: string | null }> {
+  const text =
+    ref === 'draft'
+      ? { ...(await readPlanText(database, actor, planId, ref, 'export')), fingerprintId: null }
+      : await readMarkedCopy(database, actor, planId, ref, format);
   const body = await renderPlan(text.content, format, {
     versionLabel: text.versionId ? text.label : null,
     contentHash: text.contentHash,
@@ -58,7 +68,49 @@ export async function exportPlan(
     fileName: `${fileStem(text.planTitle, text.label)}.${format}`,
     mediaType: MEDIA_TYPES[format],
     body,
+    fingerprintId: text.fingerprintId,
   };
+}
+
+/** Reads a version, marks a copy for the actor and audits the export naming it, in one transaction. */
+async function readMarkedCopy(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  versionId: string,
+  format: ExportFormat,
+) {
+  return database.db.transaction().execute(async (tx) => {
+    const { plan, viewer, version } = await loadVersionFor(tx, actor, planId, versionId);
+    const copy = await markCopyFor(
+      tx,
+      {
+        processId: plan.process_id,
+        planId,
+        versionId: version.id,
+        partyId: viewer.membership?.partyId ?? null,
+        userId: actor.user.id,
+        channel: format,
+      },
+      JSON.parse(version.content) as PlanContent,
+    );
+    await appendAudit(tx, {
+      processId: plan.process_id,
+      actorId: actor.user.id,
+      action: 'version.export',
+      subjectType: 'version',
+      subjectId: version.id,
+      detail: { planId, label: version.label, format, fingerprintId: copy.fingerprintId },
+    });
+    return {
+      label: version.label,
+      content: copy.content,
+      contentHash: version.content_hash,
+      versionId: version.id,
+      planTitle: plan.title,
+      fingerprintId: copy.fingerprintId,
+    };
+  });
 }
 
 /** A safe, readable file name: letters, digits and dashes only (no path traversal, no quotes). */
