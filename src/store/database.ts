@@ -14,6 +14,11 @@ export interface Database {
   dialect: DialectName;
   /** Where the data lives, for messages ("data/entente.sqlite", "postgres://…/entente"). */
   location: string;
+  /**
+   * PostgreSQL only: a new connection of its own, outside the pool, for a session that must stay
+   * open (the live-update listener's LISTEN, which a pooled connection would drop on release).
+   */
+  dedicatedClient?: () => pg.Client;
   close(): Promise<void>;
 }
 
@@ -37,7 +42,13 @@ export function openDatabase(config: DatabaseConfig): Database {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
-  return { db, dialect: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location: redactUrl(config.url),
+    dedicatedClient: () => new pg.Client({ connectionString: config.url }),
+    close: () => db.destroy(),
+  };
 }
 
 /**

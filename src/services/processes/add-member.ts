@@ -12,6 +12,7 @@ import {
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
+import { publishLiveEvent } from '../live/live-bus.ts';
 import { processNotFound } from './add-party.ts';
 import type { newMemberSchema } from './process.schema.ts';
 
@@ -60,10 +61,12 @@ export async function addMember(
     });
     return { userId: user.id, name: user.name, email: user.email, partyId: party.id, role: input.role };
   });
-  return added.catch((error: unknown) => {
+  const member = await added.catch((error: unknown) => {
     if (isUniqueViolation(error)) throw alreadyMember(input.email);
     throw error;
   });
+  await publishLiveEvent(database, { type: 'membership.changed', processId });
+  return member;
 }
 
 // A user belongs to one party per process: moving them is a separate, deliberate act.
