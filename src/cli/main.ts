@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMembers } from './commands/members.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerTrace } from './commands/trace.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('entente')
@@ -26,6 +28,8 @@ registerImport(program);
 registerExport(program);
 registerDiff(program);
 registerAudit(program);
+registerBackup(program);
+registerTrace(program);
 
 try {
   await program.parseAsync(process.argv);

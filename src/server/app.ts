@@ -9,6 +9,7 @@ import type { Actor } from '../services/access/sessions.ts';
 import type { Database } from '../store/database.ts';
 import { registerApiDocs } from './http/api-docs.ts';
 import { authenticate } from './http/authenticate.ts';
+import { type LiveStreamSettings, openLiveStreams } from './http/live-streams.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { sendProblem, toAppError } from './http/problem.ts';
 import { parsePart } from './http/route.ts';
@@ -25,6 +26,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Serve the built web client from dist/web when it exists. */
   serveWeb?: boolean;
+  /** Limits and timings of the live-update streams (defaults suit production; tests shorten them). */
+  live?: Partial<LiveStreamSettings>;
 }
 
 /** Builds the HTTP app: API routes from the route table, docs, and the web client. */
@@ -52,6 +55,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
+  // Open streams would keep the server from closing: they end before it does (preClose).
+  const live = await openLiveStreams(database, {
+    settings: options.live,
+    onError: (error, context) => app.log.warn({ err: error }, context),
+  });
+  app.addHook('preClose', () => live.close());
+
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error(error);
@@ -74,9 +84,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           query,
           body,
           database,
+          live,
           request,
           reply,
         });
+        // A streaming route (live events) has taken over the raw response.
+        if (reply.sent) return reply;
         reply.status(route.status ?? 200);
         if (route.status === 204) return reply.send();
         return result;

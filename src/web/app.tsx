@@ -13,6 +13,9 @@ import { SignInPage } from './pages/sign-in.tsx';
 const PlanEditorPage = lazy(() => import('./pages/plan-editor.tsx'));
 const ComparePage = lazy(() => import('./pages/compare.tsx'));
 const VersionPage = lazy(() => import('./pages/version.tsx'));
+const AccountPage = lazy(() => import('./pages/account.tsx'));
+const AuditLogPage = lazy(() => import('./pages/audit-log.tsx'));
+const ConsultationPage = lazy(() => import('./pages/consultation.tsx'));
 
 export function App() {
   return (
@@ -52,7 +55,10 @@ function Shell() {
           <Switch>
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/" component={ProcessesPage} />
+            <Route path="/account" component={AccountPage} />
             <Route path="/processes/:id">{(p) => <ProcessPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/audit">{(p) => <AuditLogPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/consultation">{(p) => <ConsultationPage processId={p.id} />}</Route>
             <Route path="/plans/:id">{(p) => <PlanEditorPage planId={p.id} />}</Route>
             <Route path="/plans/:id/compare">{(p) => <ComparePage planId={p.id} />}</Route>
             <Route path="/plans/:id/versions/:versionId">

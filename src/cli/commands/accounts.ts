@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { validationError } from '../../server/http/route.ts';
 import { newUserSchema } from '../../services/access/account.schema.ts';
+import { revokeApiToken } from '../../services/access/api-tokens.ts';
 import { createUser } from '../../services/access/create-user.ts';
 import { createApiToken } from '../../services/access/sessions.ts';
+import { listLiveApiTokens } from '../../store/access/sessions.repository.ts';
 import { actorByEmail, readStdin, withDatabase } from '../context.ts';
 
-/** `entente user add` and `entente token create`. */
+/** `entente user add` and `entente token create | list | revoke`. */
 export function registerAccounts(program: Command): void {
   const user = program.command('user').description('manage accounts');
   user
@@ -50,6 +52,33 @@ export function registerAccounts(program: Command): void {
           scope: opts.readOnly ? 'read' : 'write',
         });
         console.log(created.token);
+      });
+    });
+  token
+    .command('list')
+    .description("list a user's API tokens that still work (never their secrets)")
+    .requiredOption('--email <email>', 'whose tokens')
+    .action(async (opts: { email: string }) => {
+      await withDatabase(async (database) => {
+        const actor = await actorByEmail(database, opts.email);
+        const tokens = await listLiveApiTokens(database.db, actor.user.id);
+        if (tokens.length === 0) console.log(`${actor.user.email} has no API tokens`);
+        for (const t of tokens) {
+          const used = t.last_used_at ? `last used ${t.last_used_at}` : 'never used';
+          console.log(`${t.id}  ${t.scope === 'read' ? 'read-only ' : 'read-write'}  ${t.name}  (${used})`);
+        }
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke an API token at once; scripts using it get 401 from then on')
+    .argument('<token-id>', 'the tok_… id shown by "entente token list"')
+    .requiredOption('--email <email>', 'the user the token belongs to')
+    .action(async (tokenId: string, opts: { email: string }) => {
+      await withDatabase(async (database) => {
+        const actor = await actorByEmail(database, opts.email);
+        await revokeApiToken(database, actor.user.id, tokenId);
+        console.log(`revoked ${tokenId}`);
       });
     });
 }

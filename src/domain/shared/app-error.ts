@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'auth.required'
   | 'auth.invalid_credentials'
   | 'auth.forbidden'
+  | 'auth.locked'
+  | 'auth.totp_required'
+  | 'auth.totp_invalid'
   | 'not_found'
   | 'plan.not_found'
   | 'version.not_found'
@@ -16,6 +19,7 @@ export type ErrorCode =
   | 'draft.conflict'
   | 'import.failed'
   | 'payload.too_large'
+  | 'too_many_requests'
   | 'conflict'
   | 'internal';
 

@@ -7,6 +7,9 @@ const STATUS: Record<ErrorCode, number> = {
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.forbidden': 403,
+  'auth.locked': 429,
+  'auth.totp_required': 401,
+  'auth.totp_invalid': 401,
   not_found: 404,
   'plan.not_found': 404,
   'version.not_found': 404,
@@ -16,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   'draft.conflict': 409,
   'payload.too_large': 413,
+  too_many_requests: 429,
   'import.failed': 422,
   internal: 500,
 };
@@ -29,6 +33,7 @@ const TITLES: Partial<Record<number, string>> = {
   413: 'Too large',
   415: 'Unsupported media type',
   422: 'Cannot process',
+  429: 'Too many requests',
   500: 'Internal error',
 };
 

@@ -23,4 +23,11 @@ export function applySecurityHeaders(reply: FastifyReply): void {
   reply.header('x-frame-options', 'DENY');
   reply.header('cross-origin-opener-policy', 'same-origin');
   reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  const request = reply.request;
+  // Over https, browsers are told to keep to https for a year (ASVS 14.4.5).
+  if (request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https')
+    reply.header('strict-transport-security', 'max-age=31536000');
+  // API answers hold confidential text and account data: no shared or disk cache keeps them (ASVS 8.2.1).
+  if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    reply.header('cache-control', 'no-store');
 }

@@ -1,6 +1,8 @@
 import type { RouteDef } from '../http/route.ts';
+import { accountRoutes } from './account.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { eventRoutes } from './events.routes.ts';
 import { exportRoutes } from './exports.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { importRoutes } from './imports.routes.ts';
@@ -16,12 +18,14 @@ import { versionRoutes } from './versions.routes.ts';
 export const ROUTES: RouteDef<any, any, any>[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...accountRoutes,
   ...taxonomyRoutes,
   ...processRoutes,
   ...planRoutes,
   ...importRoutes,
   ...versionRoutes,
   ...exportRoutes,
+  ...eventRoutes,
   ...releaseRoutes,
   ...partyNoteRoutes,
   ...auditRoutes,

@@ -7,13 +7,15 @@ import type { Database } from '../../store/database.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { newUserSchema } from './account.schema.ts';
 import { hashPassword } from './password.ts';
+import { assertPasswordAllowed } from './password-policy.ts';
 
-/** Creates an account; the e-mail must be new. */
+/** Creates an account; the e-mail must be new and the password pass the password policy. */
 export async function createUser(
   database: Database,
   input: z.output<typeof newUserSchema>,
   actorId: string | null = null,
 ): Promise<User> {
+  await assertPasswordAllowed(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   const created = database.db.transaction().execute(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {
@@ -29,6 +31,7 @@ export async function createUser(
       is_admin: input.isAdmin ? 1 : 0,
       created_at: new Date().toISOString(),
       disabled_at: null,
+      password_changed_at: new Date().toISOString(),
     };
     await insertUser(tx, row);
     await appendAudit(tx, {

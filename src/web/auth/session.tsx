@@ -9,8 +9,11 @@ type SessionState =
 
 interface Session {
   state: SessionState;
-  signIn: (email: string, password: string) => Promise<void>;
+  /** Throws the server's ApiError: auth.totp_required asks for `code`, auth.locked says until when. */
+  signIn: (email: string, password: string, code?: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Forgets the user here after the server already ended the session (signed out everywhere). */
+  forget: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -32,8 +35,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return onUnauthorized(() => setState({ status: 'signed-out' }));
   }, []);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const { user } = await api.post<{ user: User }>('/auth/sign-in', { email, password });
+  const signIn = useCallback(async (email: string, password: string, code?: string) => {
+    const body = code === undefined ? { email, password } : { email, password, code };
+    const { user } = await api.post<{ user: User }>('/auth/sign-in', body);
     setState({ status: 'signed-in', user });
   }, []);
 
@@ -45,7 +49,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const forget = useCallback(() => setState({ status: 'signed-out' }), []);
+
+  const value = useMemo(() => ({ state, signIn, signOut, forget }), [state, signIn, signOut, forget]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -27,9 +27,14 @@ export function TopBar() {
       )}
       {state.status === 'signed-in' && (
         <div className="user-menu">
-          <span className="user-name" title={state.user.email}>
+          <Link
+            href="/account"
+            className="user-name"
+            title={`${state.user.email}: password, two-factor sign-in, sessions, API tokens`}
+            aria-label={`Your account (${state.user.name})`}
+          >
             {state.user.name}
-          </span>
+          </Link>
           <button type="button" className="button button-quiet" onClick={() => void signOut()}>
             Sign out
           </button>
