@@ -51,7 +51,7 @@ export function ReleaseMatrix({ plan, parties, releases, onRelease }: Props) {
             <tr key={v.id}>
               <th scope="row" className="version-cell">
                 <a href={`/plans/${plan.id}/versions/${v.id}`}>{v.label}</a>
-                <span className="muted"> · cut {formatDate(v.createdAt)}</span>
+                <span className="version-cut">cut {formatDate(v.createdAt)}</span>
               </th>
               {parties.map((p) => {
                 const r = cell.get(`${v.id}|${p.id}`);

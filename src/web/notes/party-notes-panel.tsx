@@ -31,7 +31,10 @@ export function PartyNotesPanel({
   const [adding, setAdding] = useState(false);
   if (notes.length === 0 && !canWrite) return null;
   return (
-    <aside className="party-notes" aria-label={`Private notes on point ${pointNumber}`}>
+    <aside
+      className={notes.length === 0 && !adding ? 'party-notes empty-notes' : 'party-notes'}
+      aria-label={`Private notes on point ${pointNumber}`}
+    >
       {notes.length > 0 && (
         <div className="party-notes-head">
           {canShare
