@@ -45,6 +45,28 @@ async function signInAndImport(server: ServerProcess): Promise<{ cookie: string;
   return { cookie, planPath: `/api/v1/plans/${body.plan.id}` };
 }
 
+/**
+ * A delegate's read of the newest version released to their party: the release check and the
+ * audit entry that every read of a version writes are both on this path.
+ */
+async function delegateVersionRead(server: ServerProcess): Promise<{ cookie: string; path: string }> {
+  const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'lead@karst.example', password: 'entente-demo' }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const get = async <T>(path: string) =>
+    (await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json()) as T;
+  const processes = await get<{ items: { id: string }[] }>('/api/v1/processes');
+  const overview = await get<{ plans: { id: string; latestVersion: { id: string } | null }[] }>(
+    `/api/v1/processes/${processes.items[0]?.id}`,
+  );
+  const plan = overview.plans[0];
+  if (!plan?.latestVersion) throw new Error('the demo released no version to Karst');
+  return { cookie, path: `/api/v1/plans/${plan.id}/versions/${plan.latestVersion.id}` };
+}
+
 async function load(url: string, headers: Record<string, string>) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   if (result.non2xx > 0 || result.errors > 0)
@@ -58,6 +80,8 @@ async function measure(label: string, server: ServerProcess): Promise<BenchRow[]
   await autocannon({ url: `${server.url}${planPath}`, connections: 10, amount: 500, headers: { cookie } });
   const bare = await load(`${server.url}/api/ping`, {});
   const plan = await load(`${server.url}${planPath}`, { cookie });
+  const delegate = await delegateVersionRead(server);
+  const version = await load(`${server.url}${delegate.path}`, { cookie: delegate.cookie });
   return [
     {
       name: `${label}: bare JSON endpoint (baseline)`,
@@ -73,6 +97,13 @@ async function measure(label: string, server: ServerProcess): Promise<BenchRow[]
       detail: `p50 ${plan.p50} ms, p99 ${plan.p99} ms`,
     },
     { name: `${label}: read plan p99 latency`, value: plan.p99, unit: 'ms', budget: 20 },
+    {
+      name: `${label}: delegate reads a released version (audited)`,
+      value: version.rps,
+      unit: 'req/s',
+      ratio: { against: 'bare JSON endpoint', value: version.rps / bare.rps },
+      detail: `p50 ${version.p50} ms, p99 ${version.p99} ms`,
+    },
   ];
 }
 
