@@ -103,6 +103,26 @@ describeEachDatabase('leak tracing', (dialect) => {
     }
   });
 
+  it('marks a print like an export, opens it inline, and audits it as a print', async () => {
+    const client = await ctx().signIn(RECIPIENTS[0]!.email);
+    const version = await draftTwo(client);
+    const url = `/api/v1/plans/${ctx().demo.planId}/export?format=pdf&print=1&version=${version.id}`;
+    const res = await client.get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename=/);
+    const [row] = (await fingerprints()).filter((f) => f.channel === 'print');
+    expect(row).toMatchObject({ version_id: version.id });
+    const audit = await ctx()
+      .database.db.selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'version.print')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.detail).fingerprintId)).toEqual([row!.id]);
+    const wrong = await client.get(url.replace('format=pdf', 'format=md'));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('query.print');
+  });
+
   it('keeps the marks out of the way of the plan importer', async () => {
     const md = (await exportAs(RECIPIENTS[0].email, 'md')).body;
     const parsed = parsePlanText(md);

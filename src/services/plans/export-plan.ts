@@ -4,7 +4,7 @@ import { planToMarkdown } from '../../formats/export/markdown.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor } from '../access/sessions.ts';
-import { markCopyFor } from '../leak-trace/mark-copy.ts';
+import { type CopyChannel, markCopyFor } from '../leak-trace/mark-copy.ts';
 import { loadVersionFor } from './plan-access.ts';
 import { readPlanText } from './read-plan.ts';
 
@@ -55,11 +55,13 @@ export async function exportPlan(
   planId: string,
   ref: string,
   format: ExportFormat,
+  /** A PDF to print rather than to keep: recorded (and marked) as a print, not a download. */
+  print = false,
 ): Promise<ExportedFile & { fingerprintId: string | null }> {
   const text =
     ref === 'draft'
       ? { ...(await readPlanText(database, actor, planId, ref, 'export')), fingerprintId: null }
-      : await readMarkedCopy(database, actor, planId, ref, format);
+      : await readMarkedCopy(database, actor, planId, ref, format, print ? 'print' : format);
   const body = await renderPlan(text.content, format, {
     versionLabel: text.versionId ? text.label : null,
     contentHash: text.contentHash,
@@ -79,6 +81,7 @@ async function readMarkedCopy(
   planId: string,
   versionId: string,
   format: ExportFormat,
+  channel: CopyChannel,
 ) {
   return database.db.transaction().execute(async (tx) => {
     const { plan, viewer, version } = await loadVersionFor(tx, actor, planId, versionId);
@@ -90,14 +93,14 @@ async function readMarkedCopy(
         versionId: version.id,
         partyId: viewer.membership?.partyId ?? null,
         userId: actor.user.id,
-        channel: format,
+        channel,
       },
       JSON.parse(version.content) as PlanContent,
     );
     await appendAudit(tx, {
       processId: plan.process_id,
       actorId: actor.user.id,
-      action: 'version.export',
+      action: channel === 'print' ? 'version.print' : 'version.export',
       subjectType: 'version',
       subjectId: version.id,
       detail: { planId, label: version.label, format, fingerprintId: copy.fingerprintId },
@@ -107,7 +110,8 @@ async function readMarkedCopy(
       content: copy.content,
       contentHash: version.content_hash,
       versionId: version.id,
-      planTitle: plan.title,
+      // The version's own title: the draft's current one is the mediator team's business.
+      planTitle: version.title || plan.title,
       fingerprintId: copy.fingerprintId,
     };
   });

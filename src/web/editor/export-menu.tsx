@@ -51,7 +51,22 @@ export function ExportMenu({
             </a>
           </li>
         ))}
+        <li>
+          <a
+            className="button button-small"
+            href={`/api/v1/plans/${planId}/export?format=pdf&print=1&version=${encodeURIComponent(source)}`}
+            target="_blank"
+            rel="noopener"
+          >
+            Print…
+          </a>
+        </li>
       </ul>
+      {source !== 'draft' && (
+        <p className="muted export-hint">
+          Each copy of a version is marked invisibly for you, so that a leak can be traced.
+        </p>
+      )}
     </section>
   );
 }
