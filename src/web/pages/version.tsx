@@ -79,6 +79,9 @@ export default function VersionPage({ planId, versionId }: { planId: string; ver
             </Link>
           )}
         </div>
+        <p className="print-notice">
+          To print {v.label}, use “Print…” beside the text: printed copies are marked for their reader.
+        </p>
         <PlanReader
           content={version.data.content}
           taxonomy={taxonomy.data?.tags ?? []}
