@@ -119,6 +119,11 @@ describe('entente CLI without a database', () => {
       'token create',
       'member add',
       'audit verify',
+      'token list',
+      'token revoke',
+      'backup',
+      'restore',
+      'trace',
     ]) {
       const r = await runCli([...cmd.split(' '), '--help'], env);
       expect(r.code, cmd).toBe(0);
