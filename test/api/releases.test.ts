@@ -113,6 +113,19 @@ describeEachDatabase('releases and the consultation log', (dialect) => {
     expect(res.json().releases[0].releasedAt).toBe(at);
   });
 
+  it('answers a delegate alike for an unreleased version and one that does not exist', async () => {
+    const { d3 } = await setup();
+    const delegate = await ctx().signIn('lead@karst.example');
+    const base = `/api/v1/plans/${ctx().demo.planId}`;
+    for (const path of ['versions/ID', 'export?format=md&version=ID', 'redline?from=ID&to=ID']) {
+      const hidden = await delegate.get(`${base}/${path.replaceAll('ID', d3.id)}`);
+      const missing = await delegate.get(`${base}/${path.replaceAll('ID', 'ver_doesnotexist')}`);
+      expect(hidden.statusCode, path).toBe(404);
+      expect(hidden.body.replaceAll(d3.id, 'X'), path).toBe(missing.body.replaceAll('ver_doesnotexist', 'X'));
+      expect(Object.keys(hidden.headers).sort()).toEqual(Object.keys(missing.headers).sort());
+    }
+  });
+
   it('lets only the mediator team release', async () => {
     const { d1, party } = await setup();
     const delegate = await ctx().signIn('lead@veloria.example');
