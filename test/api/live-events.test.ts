@@ -140,6 +140,7 @@ describeEachDatabase('live events', (dialect) => {
     const overview = await (await mediator.get(`/api/v1/processes/${demo.processId}`)).json();
     const parties = overview.parties as { id: string; name: string }[];
     const veloria = parties.find((p) => p.name.includes('Veloria'))!.id;
+    const guarantors = parties.find((p) => p.name.includes('Basin'))!.id;
     const forMediator = await openEventStream(eventsUrl(a.url), asCookie(mediator));
     const forVeloria = await openEventStream(eventsUrl(a.url), await bearer('legal@veloria.example'));
     const forKarst = await openEventStream(eventsUrl(a.url), await bearer('lead@karst.example'));
@@ -168,9 +169,8 @@ describeEachDatabase('live events', (dialect) => {
     const release = await mediator.send(
       'POST',
       `/api/v1/plans/${demo.planId}/versions/${cut.version.id}/releases`,
-      {
-        partyIds: [veloria],
-      },
+      // Two parties at once: neither may learn from its event that the other was given the text.
+      { partyIds: [veloria, guarantors] },
     );
     expect(release.status, await release.clone().text()).toBe(201);
     const released = {
@@ -182,6 +182,12 @@ describeEachDatabase('live events', (dialect) => {
     };
     expect(await forVeloria.next()).toEqual(released);
     expect(await forMediator.next((e) => e.type === 'release.created')).toEqual(released);
+    expect(
+      await forMediator.next((e) => e.type === 'release.created' && (e.partyIds as string[])[0] === guarantors),
+    ).toEqual({
+      ...released,
+      partyIds: [guarantors],
+    });
 
     await addNewcomer();
     for (const stream of [forMediator, forVeloria, forKarst])
@@ -190,6 +196,7 @@ describeEachDatabase('live events', (dialect) => {
     expect(types(forMediator)).toEqual([
       'draft.changed',
       'version.cut',
+      'release.created',
       'release.created',
       'membership.changed',
     ]);

@@ -1,7 +1,19 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildProcess, expectProblem, problemFields } from '../support/factories.ts';
-import { useTestApp } from '../support/test-app.ts';
+import { type Client, useTestApp } from '../support/test-app.ts';
+
+/** A negotiating party in a fresh process (its first party is the mediator team). */
+async function addStateParty(mediator: Client, processId: string): Promise<string> {
+  const res = await mediator.post(`/api/v1/processes/${processId}/parties`, {
+    name: 'Republic of Veloria',
+    code: 'VEL',
+    kind: 'state',
+    colour: '#1d4ed8',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().party.id;
+}
 
 describeEachDatabase('members and the instance admin', (dialect) => {
   const ctx = useTestApp(dialect);
@@ -10,8 +22,7 @@ describeEachDatabase('members and the instance admin', (dialect) => {
     const mediator = await ctx().signIn('drafting@envoy.example');
     const newcomer = await ctx().outsider();
     const process = await buildProcess(mediator);
-    const overview = (await mediator.get(`/api/v1/processes/${process.id}`)).json();
-    const partyId = overview.parties[0].id as string;
+    const partyId = await addStateParty(mediator, process.id);
 
     const res = await mediator.post(`/api/v1/processes/${process.id}/members`, {
       email: newcomer.email,
@@ -34,7 +45,7 @@ describeEachDatabase('members and the instance admin', (dialect) => {
   it('names the field when the account or party does not exist, and refuses non-mediators', async () => {
     const mediator = await ctx().signIn('drafting@envoy.example');
     const process = await buildProcess(mediator);
-    const partyId = (await mediator.get(`/api/v1/processes/${process.id}`)).json().parties[0].id as string;
+    const partyId = await addStateParty(mediator, process.id);
     const nobody = await mediator.post(`/api/v1/processes/${process.id}/members`, {
       email: 'nobody@example.org',
       partyId,
@@ -64,6 +75,31 @@ describeEachDatabase('members and the instance admin', (dialect) => {
       role: 'observer',
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('keeps the mediator role to the mediator team, and the team to one party', async () => {
+    const mediator = await ctx().signIn('drafting@envoy.example');
+    const process = await buildProcess(mediator);
+    const stateParty = await addStateParty(mediator, process.id);
+    const team = (await mediator.get(`/api/v1/processes/${process.id}`)).json().parties[0].id as string;
+    const newcomer = await ctx().outsider();
+    const url = `/api/v1/processes/${process.id}/members`;
+    for (const body of [
+      { email: newcomer.email, partyId: stateParty, role: 'mediator' },
+      { email: newcomer.email, partyId: team, role: 'delegate' },
+    ]) {
+      const res = await mediator.post(url, body);
+      expectProblem(res, 400, 'validation.failed');
+      expect(problemFields(res)).toEqual(['role']);
+    }
+    const second = await mediator.post(`/api/v1/processes/${process.id}/parties`, {
+      name: 'Second team',
+      code: 'TWO',
+      kind: 'mediator',
+      colour: '#000000',
+    });
+    expectProblem(second, 409, 'conflict');
+    expect(problemFields(second)).toEqual(['kind']);
   });
 
   it('gives the instance admin no view of processes they are not a member of', async () => {

@@ -1,6 +1,14 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { countRows, demoVersions, expectProblem, problemFields } from '../support/factories.ts';
+import {
+  countRows,
+  cutVersion,
+  demoVersions,
+  editDraft,
+  expectProblem,
+  problemFields,
+  readDraft,
+} from '../support/factories.ts';
 import { type Client, useTestApp } from '../support/test-app.ts';
 
 describeEachDatabase('releases and the consultation log', (dialect) => {
@@ -114,7 +122,15 @@ describeEachDatabase('releases and the consultation log', (dialect) => {
   });
 
   it('answers a delegate alike for an unreleased version and one that does not exist', async () => {
-    const { d3 } = await setup();
+    const { mediator } = await setup();
+    // A version nobody outside the mediator team has been given.
+    const draft = await readDraft(mediator, ctx().demo.planId);
+    await editDraft(mediator, ctx().demo.planId, draft.revision, {
+      type: 'updatePoint',
+      pointId: draft.content.points[0]!.id,
+      text: 'A text for the mediator team alone.',
+    });
+    const d3 = await cutVersion(mediator, ctx().demo.planId);
     const delegate = await ctx().signIn('lead@karst.example');
     const base = `/api/v1/plans/${ctx().demo.planId}`;
     for (const path of ['versions/ID', 'export?format=md&version=ID', 'redline?from=ID&to=ID']) {

@@ -50,7 +50,9 @@ export function authorize(
   if (can(viewer, action, subject)) return;
   // A factory, not an error: building an Error captures a stack, too costly for the allowed path.
   if (!can(viewer, 'process.read')) throw notFound();
-  if (!viewer.canWrite) throw new AppError('auth.forbidden', 'this API token is read-only');
+  // Name the read-only token only when it is what stands in the way.
+  if (!viewer.canWrite && can({ ...viewer, canWrite: true }, action, subject))
+    throw new AppError('auth.forbidden', 'this API token is read-only');
   throw new AppError(
     'auth.forbidden',
     `Your role in this process does not allow this (${ACTION_WORDS[action]}).`,

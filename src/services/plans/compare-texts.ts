@@ -1,7 +1,7 @@
 import { redline } from '../../domain/plans/redline/redline.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor } from '../access/sessions.ts';
-import { readPlanText } from './read-plan.ts';
+import { readTwoPlanTexts } from './read-plan.ts';
 
 /** Redlines two texts of a plan (versions or the working draft). */
 export async function compareTexts(
@@ -11,8 +11,7 @@ export async function compareTexts(
   fromRef: string,
   toRef: string,
 ) {
-  const from = await readPlanText(database, actor, planId, fromRef, 'compare');
-  const to = await readPlanText(database, actor, planId, toRef, 'compare');
+  const { from, to } = await readTwoPlanTexts(database, actor, planId, [fromRef, toRef]);
   return {
     from: { ref: from.ref, label: from.label },
     to: { ref: to.ref, label: to.label },

@@ -70,6 +70,20 @@ export async function readPlanText(
   return database.db.transaction().execute(async (tx) => resolveText(tx, actor, planId, ref, purpose));
 }
 
+/** Both texts of a redline, in one transaction: if either may not be read, neither read is recorded. */
+export async function readTwoPlanTexts(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  refs: [string, string],
+) {
+  return database.db.transaction().execute(async (tx) => {
+    const from = await resolveText(tx, actor, planId, refs[0], 'compare');
+    const to = await resolveText(tx, actor, planId, refs[1], 'compare');
+    return { from, to };
+  });
+}
+
 async function resolveText(tx: Tx, actor: Actor, planId: string, ref: string, purpose: string) {
   if (ref === 'draft') {
     const { plan } = await loadPlanFor(tx, actor, planId, 'draft.read');

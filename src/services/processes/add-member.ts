@@ -42,6 +42,17 @@ export async function addMember(
         problems: [{ field: 'partyId', reason: 'is not a party of this process' }],
       });
     }
+    // The mediator team is the one party whose members hold the draft: a mediator elsewhere would
+    // hand a party every unreleased text, and any other role in the team would see nothing.
+    if ((input.role === 'mediator') !== (party.kind === 'mediator')) {
+      const reason =
+        input.role === 'mediator'
+          ? `only members of the mediator team can be mediators; ${party.name} is a negotiating party`
+          : `${party.name} is the mediator team: its members are mediators`;
+      throw new AppError('validation.failed', `invalid request: role ${reason}`, {
+        problems: [{ field: 'role', reason }],
+      });
+    }
     if (await findMembership(tx, processId, user.id)) throw alreadyMember(input.email);
     const row = {
       process_id: processId,

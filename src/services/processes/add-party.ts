@@ -3,7 +3,12 @@ import { AppError } from '../../domain/shared/app-error.ts';
 import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
-import { findPartyByCode, findProcess, insertParty } from '../../store/processes/processes.repository.ts';
+import {
+  findPartyByCode,
+  findProcess,
+  insertParty,
+  listParties,
+} from '../../store/processes/processes.repository.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { authorize, viewerIn } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
@@ -26,6 +31,12 @@ export async function addParty(
     if (await findPartyByCode(tx, processId, code)) {
       throw new AppError('conflict', `a party with code ${code} already exists in this process`, {
         problems: [{ field: 'code', reason: 'is already used by another party' }],
+      });
+    }
+    // One mediator team per process: the policies give every mediator-kind member the draft.
+    if (input.kind === 'mediator' && (await listParties(tx, processId)).some((p) => p.kind === 'mediator')) {
+      throw new AppError('conflict', 'this process already has its mediator team; add mediators to it', {
+        problems: [{ field: 'kind', reason: 'a process has one mediator team' }],
       });
     }
     const party = {

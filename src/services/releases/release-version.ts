@@ -9,6 +9,7 @@ import {
   partiesHoldingVersion,
   type ReleaseRow,
 } from '../../store/releases/releases.repository.ts';
+import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { Actor } from '../access/sessions.ts';
 import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadPlanFor, versionNotFound } from '../plans/plan-access.ts';
@@ -32,81 +33,100 @@ export async function releaseVersion(
   const releasedAt = input.releasedAt ? new Date(input.releasedAt) : now;
   if (releasedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
     throw invalid('body.releasedAt', 'must not be in the future');
-  const released = await database.db.transaction().execute(async (tx) => {
-    const { plan } = await loadPlanFor(tx, actor, planId, 'version.release');
-    const version = await findVersion(tx, planId, versionId);
-    if (!version) throw versionNotFound(planId, versionId);
-    if (releasedAt.toISOString() < version.created_at)
-      throw invalid('body.releasedAt', `must not be before ${version.label} was cut (${version.created_at})`);
-    const parties = new Map((await listParties(tx, plan.process_id)).map((p) => [p.id, p]));
-    const holders = new Set(await partiesHoldingVersion(tx, versionId));
-    const problems: FieldProblem[] = [];
-    input.partyIds.forEach((partyId, i) => {
-      const party = parties.get(partyId);
-      const field = `body.partyIds.${i}`;
-      if (!party) problems.push({ field, reason: `is not a party of this process` });
-      else if (party.kind === 'mediator')
-        problems.push({
-          field,
-          reason: `${party.name} is the mediator team, which holds every version already`,
+  const released = await database.db
+    .transaction()
+    .execute(async (tx) => {
+      const { plan } = await loadPlanFor(tx, actor, planId, 'version.release');
+      const version = await findVersion(tx, planId, versionId);
+      if (!version) throw versionNotFound(planId, versionId);
+      if (releasedAt.toISOString() < version.created_at)
+        throw invalid(
+          'body.releasedAt',
+          `must not be before ${version.label} was cut (${version.created_at})`,
+        );
+      const parties = new Map((await listParties(tx, plan.process_id)).map((p) => [p.id, p]));
+      const holders = new Set(await partiesHoldingVersion(tx, versionId));
+      const problems: FieldProblem[] = [];
+      input.partyIds.forEach((partyId, i) => {
+        const party = parties.get(partyId);
+        const field = `body.partyIds.${i}`;
+        if (!party) problems.push({ field, reason: `is not a party of this process` });
+        else if (party.kind === 'mediator')
+          problems.push({
+            field,
+            reason: `${party.name} is the mediator team, which holds every version already`,
+          });
+        else if (holders.has(partyId))
+          problems.push({ field, reason: `${party.name} already holds ${version.label}` });
+      });
+      if (problems.length > 0) {
+        throw new AppError('validation.failed', `cannot release ${version.label}: ${problems[0]?.reason}`, {
+          problems,
         });
-      else if (holders.has(partyId))
-        problems.push({ field, reason: `${party.name} already holds ${version.label}` });
-    });
-    if (problems.length > 0) {
-      throw new AppError('validation.failed', `cannot release ${version.label}: ${problems[0]?.reason}`, {
-        problems,
-      });
-    }
-    const rows: ReleaseRow[] = input.partyIds.map((partyId) => ({
-      id: newId('rel'),
-      process_id: plan.process_id,
-      plan_id: planId,
-      version_id: versionId,
-      party_id: partyId,
-      released_at: releasedAt.toISOString(),
-      released_by: actor.user.id,
-      channel: input.channel || null,
-      note: input.note ?? '',
-    }));
-    await insertReleases(tx, rows);
-    for (const row of rows) {
-      await appendAudit(tx, {
+      }
+      const rows: ReleaseRow[] = input.partyIds.map((partyId) => ({
+        id: newId('rel'),
+        process_id: plan.process_id,
+        plan_id: planId,
+        version_id: versionId,
+        party_id: partyId,
+        released_at: releasedAt.toISOString(),
+        released_by: actor.user.id,
+        channel: input.channel || null,
+        note: input.note ?? '',
+      }));
+      await insertReleases(tx, rows);
+      for (const row of rows) {
+        await appendAudit(tx, {
+          processId: plan.process_id,
+          actorId: actor.user.id,
+          action: 'version.release',
+          subjectType: 'version',
+          subjectId: versionId,
+          detail: {
+            planId,
+            label: version.label,
+            partyId: row.party_id,
+            party: parties.get(row.party_id)?.code ?? null,
+            channel: row.channel,
+            releasedAt: row.released_at,
+          },
+        });
+      }
+      return {
         processId: plan.process_id,
-        actorId: actor.user.id,
-        action: 'version.release',
-        subjectType: 'version',
-        subjectId: versionId,
-        detail: {
-          planId,
-          label: version.label,
-          partyId: row.party_id,
-          party: parties.get(row.party_id)?.code ?? null,
-          channel: row.channel,
-          releasedAt: row.released_at,
+        releases: rows.map((r) => ({
+          id: r.id,
+          versionId: r.version_id,
+          partyId: r.party_id,
+          releasedAt: r.released_at,
+          releasedBy: { id: actor.user.id, name: actor.user.name },
+          channel: r.channel,
+          note: r.note,
+        })),
+      };
+    })
+    .catch((error: unknown) => {
+      // Two releases of the same version to the same party at once (a double click): the unique
+      // index lets one through; the other is told the party holds it already.
+      if (!isUniqueViolation(error)) throw error;
+      throw new AppError(
+        'conflict',
+        'a party named here was given this version at the same moment; reload the log',
+        {
+          problems: [{ field: 'body.partyIds', reason: 'already holds this version' }],
         },
-      });
-    }
-    return {
-      processId: plan.process_id,
-      releases: rows.map((r) => ({
-        id: r.id,
-        versionId: r.version_id,
-        partyId: r.party_id,
-        releasedAt: r.released_at,
-        releasedBy: { id: actor.user.id, name: actor.user.name },
-        channel: r.channel,
-        note: r.note,
-      })),
-    };
-  });
-  // Only ids travel: each party's members re-fetch and the API decides what they may read.
-  await publishLiveEvent(database, {
-    type: 'release.created',
-    processId: released.processId,
-    planId,
-    versionId,
-    partyIds: released.releases.map((r) => r.partyId),
-  });
+      );
+    });
+  // Only ids travel, and one event per party: a party must not learn who else was given the text.
+  for (const r of released.releases) {
+    await publishLiveEvent(database, {
+      type: 'release.created',
+      processId: released.processId,
+      planId,
+      versionId,
+      partyIds: [r.partyId],
+    });
+  }
   return released;
 }
