@@ -61,14 +61,19 @@ export async function loadDemoIfEmpty(
       created_at: started,
       created_by: mediatorId,
     });
-    await appendAudit(tx, {
-      processId,
-      actorId: mediatorId,
-      action: 'process.create',
-      subjectType: 'process',
-      subjectId: processId,
-      detail: { title: demoProcess.title, demo: true },
-    });
+    await appendAudit(
+      tx,
+      {
+        processId,
+        actorId: mediatorId,
+        action: 'process.create',
+        subjectType: 'process',
+        subjectId: processId,
+        detail: { title: demoProcess.title, demo: true },
+      },
+      // Dated when it happened in the demo's story, so the audit log reads as a history.
+      new Date(started),
+    );
 
     const partyIds = new Map<string, string>();
     for (const p of demoProcess.parties) {
@@ -126,14 +131,18 @@ export async function loadDemoIfEmpty(
         author_id: authorId,
         created_at: at(meta?.daysAgo ?? 0),
       });
-      await appendAudit(tx, {
-        processId,
-        actorId: authorId,
-        action: 'version.cut',
-        subjectType: 'version',
-        subjectId: id,
-        detail: { planId, label: meta?.label, hash, demo: true },
-      });
+      await appendAudit(
+        tx,
+        {
+          processId,
+          actorId: authorId,
+          action: 'version.cut',
+          subjectType: 'version',
+          subjectId: id,
+          detail: { planId, label: meta?.label, hash, demo: true },
+        },
+        new Date(at(meta?.daysAgo ?? 0)),
+      );
       for (const r of meta?.releases ?? []) {
         const partyId = partyIds.get(r.partyKey) ?? '';
         const releaseId = newId('rel');
@@ -150,21 +159,25 @@ export async function loadDemoIfEmpty(
             note: r.note ?? '',
           },
         ]);
-        await appendAudit(tx, {
-          processId,
-          actorId: mediatorId,
-          action: 'version.release',
-          subjectType: 'version',
-          subjectId: id,
-          detail: {
-            planId,
-            label: meta?.label,
-            partyId,
-            channel: r.channel,
-            releasedAt: at(r.daysAgo),
-            demo: true,
+        await appendAudit(
+          tx,
+          {
+            processId,
+            actorId: mediatorId,
+            action: 'version.release',
+            subjectType: 'version',
+            subjectId: id,
+            detail: {
+              planId,
+              label: meta?.label,
+              partyId,
+              channel: r.channel,
+              releasedAt: at(r.daysAgo),
+              demo: true,
+            },
           },
-        });
+          new Date(at(r.daysAgo)),
+        );
       }
     }
     for (const note of demoProcess.plan.partyNotes) {
