@@ -183,7 +183,9 @@ describeEachDatabase('live events', (dialect) => {
     expect(await forVeloria.next()).toEqual(released);
     expect(await forMediator.next((e) => e.type === 'release.created')).toEqual(released);
     expect(
-      await forMediator.next((e) => e.type === 'release.created' && (e.partyIds as string[])[0] === guarantors),
+      await forMediator.next(
+        (e) => e.type === 'release.created' && (e.partyIds as string[])[0] === guarantors,
+      ),
     ).toEqual({
       ...released,
       partyIds: [guarantors],
