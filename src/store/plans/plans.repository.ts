@@ -109,23 +109,26 @@ export async function insertVersion(tx: Tx, row: VersionRow): Promise<void> {
   await tx.insertInto('versions').values(row).execute();
 }
 
+/** A version without its text, with its author's name: what every version list shows. */
+export const VERSION_SUMMARY_COLUMNS = [
+  'v.id',
+  'v.plan_id',
+  'v.seq',
+  'v.label',
+  'v.title',
+  'v.note',
+  'v.content_hash',
+  'v.point_count',
+  'v.author_id',
+  'u.name as author_name',
+  'v.created_at',
+] as const;
+
 const versionList = preparedQuery((db, planId: string) =>
   db
     .selectFrom('versions as v')
     .innerJoin('users as u', 'u.id', 'v.author_id')
-    .select([
-      'v.id',
-      'v.plan_id',
-      'v.seq',
-      'v.label',
-      'v.title',
-      'v.note',
-      'v.content_hash',
-      'v.point_count',
-      'v.author_id',
-      'u.name as author_name',
-      'v.created_at',
-    ])
+    .select(VERSION_SUMMARY_COLUMNS)
     .where('v.plan_id', '=', planId)
     .orderBy('v.seq', 'desc'),
 );

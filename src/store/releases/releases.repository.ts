@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { VERSION_SUMMARY_COLUMNS } from '../plans/plans.repository.ts';
 import type { ReleaseTable } from '../schema.ts';
 import type { Tx } from '../transaction.ts';
 
@@ -37,17 +38,7 @@ export async function versionsHeldBy(tx: Tx, planId: string, partyId: string) {
     .innerJoin('versions as v', 'v.id', 'r.version_id')
     .innerJoin('users as u', 'u.id', 'v.author_id')
     .select([
-      'v.id',
-      'v.plan_id',
-      'v.seq',
-      'v.label',
-      'v.title',
-      'v.note',
-      'v.content_hash',
-      'v.point_count',
-      'v.author_id',
-      'u.name as author_name',
-      'v.created_at',
+      ...VERSION_SUMMARY_COLUMNS,
       'r.released_at',
       'r.channel as release_channel',
       'r.note as release_note',
