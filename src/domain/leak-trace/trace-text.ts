@@ -56,6 +56,11 @@ export const TRACE_RULES = {
   minCompared: 8,
   minConfidence: 0.99,
   maxChance: 0.01,
+  /**
+   * A second copy counts as a source too (a text pieced from two) only when its agreement is
+   * far beyond luck: at 1 % alone, one innocent copy in a hundred would make a trace inconclusive.
+   */
+  maxRunnerUpChance: 1e-6,
 } as const;
 
 /**
@@ -143,7 +148,11 @@ function inconclusiveReason(
   runnerUp: CandidateScore | undefined,
 ): InconclusiveReason | null {
   if (!best || best.compared < TRACE_RULES.minCompared) return 'few-marks';
-  if (runnerUp && runnerUp.compared >= TRACE_RULES.minCompared && runnerUp.chance <= TRACE_RULES.maxChance)
+  if (
+    runnerUp &&
+    runnerUp.compared >= TRACE_RULES.minCompared &&
+    runnerUp.chance <= TRACE_RULES.maxRunnerUpChance
+  )
     return 'several-match';
   if (best.confidence < TRACE_RULES.minConfidence || best.chance > TRACE_RULES.maxChance) return 'no-match';
   return null;
