@@ -3,11 +3,13 @@ import { AppError } from '../domain/shared/app-error.ts';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as confidentiality from './migrations/0002-confidentiality.ts';
+import * as negotiation from './migrations/0003-negotiation.ts';
 
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-confidentiality': confidentiality,
+  '0003-negotiation': negotiation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

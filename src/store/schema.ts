@@ -163,6 +163,152 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export type Stance = 'support' | 'reservations' | 'oppose' | 'undecided';
+
+/** Party P's stance on point K as of version V; history is every row, the newest per point is current. */
+export interface PositionTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  point_id: string;
+  party_id: string;
+  version_id: string;
+  stance: Stance;
+  /** 1 (minor) to 5 (vital). */
+  priority: number;
+  rationale: string;
+  /** Whether the rationale is shared with the mediator; the stance and priority always are. */
+  rationale_shared: number;
+  author_id: string;
+  recorded_at: string;
+}
+
+export type AmendmentKind = 'replace' | 'add' | 'delete';
+export type AmendmentState =
+  | 'draft'
+  | 'submitted'
+  | 'accepted'
+  | 'partly_accepted'
+  | 'rejected'
+  | 'withdrawn';
+
+/** A party's proposed change to one point, against a version it holds. */
+export interface AmendmentTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  party_id: string;
+  base_version_id: string;
+  kind: AmendmentKind;
+  /** The point replaced or deleted; null for a new point. */
+  point_id: string | null;
+  /** Where a new point goes: after this point of the base version (null: at the start of its area). */
+  after_point_id: Optional<string>;
+  /** The area a new point goes into. */
+  area_id: Optional<string>;
+  /** The proposed text ('' for a deletion). */
+  text: string;
+  rationale: string;
+  state: AmendmentState;
+  /** The mediator's reply when deciding. */
+  reply: string;
+  /** The text actually written into the draft on acceptance (the mediator may edit it). */
+  applied_text: Optional<string>;
+  /** The draft point that took the text in (for a new point, the point created). */
+  applied_point_id: Optional<string>;
+  /** The first version cut after acceptance, which holds the amended text. */
+  taken_in_version_id: Optional<string>;
+  /** 'manual' or 'import' (from a counter-proposal). */
+  source: string;
+  /** Amendments made from one imported counter-proposal share this id. */
+  import_batch_id: Optional<string>;
+  author_id: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: Optional<string>;
+  decided_at: Optional<string>;
+  decided_by: Optional<string>;
+  /** Bumped on every change, so that two people acting on one amendment at once cannot both win. */
+  revision: number;
+}
+
+export type CommentVisibility = 'mediator' | 'party';
+
+/** A comment on a point; a thread belongs to one party and is seen by it (and the mediator if 'mediator'). */
+export interface CommentTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  point_id: string;
+  /** The id of the thread's first comment (its own id for that one). */
+  thread_id: string;
+  party_id: string;
+  visibility: CommentVisibility;
+  author_id: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MeetingStatus = 'planned' | 'confirmed' | 'held' | 'postponed' | 'on_hold' | 'cancelled';
+
+export interface MeetingTable {
+  id: string;
+  process_id: string;
+  title: string;
+  /** UTC instants (ISO-8601 with Z); `time_zone` says how people at the venue read them. */
+  starts_at: string;
+  ends_at: string;
+  /** IANA time zone of the venue, e.g. "Europe/Zurich". */
+  time_zone: string;
+  place_kind: 'in_person' | 'phone' | 'video';
+  place: string;
+  status: MeetingStatus;
+  outcome: string;
+  /** iCalendar SEQUENCE: bumped on every change calendar apps must notice. */
+  sequence: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingStatusHistoryTable {
+  id: string;
+  meeting_id: string;
+  status: MeetingStatus;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  note: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+/** A whole party (party_id only) or a person (name, maybe a user and their party). */
+export interface MeetingParticipantTable {
+  id: string;
+  meeting_id: string;
+  party_id: Optional<string>;
+  user_id: Optional<string>;
+  name: string;
+}
+
+export interface MeetingVersionTable {
+  meeting_id: string;
+  version_id: string;
+  role: 'presented' | 'released';
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  process_id: string;
+  user_id: string;
+  /** SHA-256 of the secret in the feed URL. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: Optional<string>;
+}
+
 export interface Schema {
   users: UserTable;
   sessions: SessionTable;
@@ -178,4 +324,12 @@ export interface Schema {
   party_notes: PartyNoteTable;
   text_fingerprints: TextFingerprintTable;
   sign_in_throttle: SignInThrottleTable;
+  positions: PositionTable;
+  amendments: AmendmentTable;
+  comments: CommentTable;
+  meetings: MeetingTable;
+  meeting_status_history: MeetingStatusHistoryTable;
+  meeting_participants: MeetingParticipantTable;
+  meeting_versions: MeetingVersionTable;
+  calendar_feeds: CalendarFeedTable;
 }

@@ -40,6 +40,19 @@ const EXPECTED: Record<ProcessAction, (c: MatrixCase) => boolean> = {
   'releases.read': isMember,
   'note.read': (c) => isMember(c) && c.note === 'own',
   'note.write': (c) => (isMediator(c) || c.role === 'delegate') && c.note === 'own',
+  // For the records below, "own" is one the asker's party owns or was shown (a meeting it attends,
+  // an amendment submitted to the mediator), "other" another party's unshared one.
+  'position.read': (c) => isMediator(c) || (isMember(c) && c.note === 'own'),
+  'position.write': (c) => c.role === 'delegate' && c.note === 'own',
+  'rationale.read': (c) => isMember(c) && c.note === 'own',
+  'amendment.read': (c) => isMember(c) && c.note === 'own',
+  'amendment.write': (c) => c.role === 'delegate' && c.note === 'own',
+  'amendment.decide': isMediator,
+  'comment.read': (c) => isMember(c) && c.note === 'own',
+  'comment.write': (c) => (isMediator(c) || c.role === 'delegate') && c.note === 'own',
+  'meeting.read': (c) => isMediator(c) || (isMember(c) && c.note === 'own'),
+  'meeting.manage': isMediator,
+  'brief.export': (c) => isMediator(c) || (isMember(c) && c.note === 'own'),
   'audit.read': isMediator,
 };
 const WRITES: ReadonlySet<ProcessAction> = new Set([
@@ -49,7 +62,15 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'version.cut',
   'version.release',
   'note.write',
+  'position.write',
+  'amendment.write',
+  'amendment.decide',
+  'comment.write',
+  'meeting.manage',
 ]);
+
+/** A route about one party record (a note, an amendment, a thread, a meeting) by its id. */
+const RECORD_PARAM = /:(noteId|amendmentId|commentId|threadId|meetingId|positionId)\b/;
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 const scoped = ROUTES.filter((r) => r.path.includes(':processId') || r.path.includes(':planId'));
@@ -125,7 +146,7 @@ describeEachDatabase(
             // An unreleased version or another party's note is "not found", never "forbidden".
             const hidden =
               (action === 'version.read' && c.version === 'unreleased') ||
-              (route.path.includes(':noteId') && c.note === 'other');
+              (RECORD_PARAM.test(route.path) && c.note === 'other');
             if (hidden) expect(res.statusCode, label).toBe(404);
           }
           if (!isMediator(c)) for (const secret of secrets) expect(body, label).not.toContain(secret);

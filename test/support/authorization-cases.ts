@@ -53,10 +53,14 @@ export interface MatrixFixture {
 export type MatrixRequest = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'payloadAsStream'>;
 
 let counter = 0;
-const next = () => ++counter;
+/** A fresh number, for names that must be unique across requests. */
+export const next = () => ++counter;
 
 /** The party of each demo account, found through the mediator's overview. */
-async function partyOf(fx: Pick<MatrixFixture, 'mediator' | 'processId'>, email: string): Promise<string> {
+export async function partyOf(
+  fx: Pick<MatrixFixture, 'mediator' | 'processId'>,
+  email: string,
+): Promise<string> {
   const overview = (await fx.mediator.get(`/api/v1/processes/${fx.processId}`)).json();
   const member = overview.members.find((m: { email: string }) => m.email === email);
   if (!member) throw new Error(`${email} is not a member`);
@@ -119,13 +123,13 @@ export async function matrixFixture(ctx: TestApp): Promise<MatrixFixture> {
   return { ctx, mediator, processId, planId, released, unreleased, sharedPointId, otherPartyNoteId, ownNote };
 }
 
-type Sample = (fx: MatrixFixture, c: MatrixCase) => Promise<MatrixRequest | null>;
+export type Sample = (fx: MatrixFixture, c: MatrixCase) => Promise<MatrixRequest | null>;
 
-const versionOf = (fx: MatrixFixture, c: MatrixCase) =>
+export const versionOf = (fx: MatrixFixture, c: MatrixCase) =>
   (c.version === 'released' ? fx.released : fx.unreleased).id;
 
 /** A new party made by the mediator, so that a release or a member added by the request is new. */
-async function freshParty(fx: MatrixFixture): Promise<string> {
+export async function freshParty(fx: MatrixFixture): Promise<string> {
   const n = next();
   const res = await fx.mediator.post(`/api/v1/processes/${fx.processId}/parties`, {
     name: `Matrix party ${n}`,
@@ -136,11 +140,24 @@ async function freshParty(fx: MatrixFixture): Promise<string> {
   return res.json().party.id;
 }
 
-/**
- * For every route scoped to a process or plan, a request that succeeds when the asker is
- * allowed; null where a dimension does not apply to the route (a new note is always one's own).
- */
-export const SAMPLES: Record<string, Sample> = {
+/** The demo account a matrix role signs in as (null for the outsider). */
+export function emailOf(role: MatrixRole): string | null {
+  if (role === 'read-only token') return ROLE_EMAILS.mediator;
+  return role === 'outsider' ? null : ROLE_EMAILS[role];
+}
+
+/** The user id of a demo account. */
+export async function userIdOf(fx: MatrixFixture, email: string): Promise<string> {
+  const row = await fx.ctx.database.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The samples of the foundation and confidentiality routes (see SAMPLES below). */
+const CORE_SAMPLES: Record<string, Sample> = {
   'GET /api/v1/processes/:processId': async (fx) => ({
     method: 'GET',
     url: `/api/v1/processes/${fx.processId}`,
@@ -259,4 +276,13 @@ export const SAMPLES: Record<string, Sample> = {
     method: 'DELETE',
     url: `/api/v1/plans/${fx.planId}/notes/${c.note === 'own' ? await fx.ownNote(c.role) : fx.otherPartyNoteId}`,
   }),
+};
+
+/**
+ * For every route scoped to a process or plan, a request that succeeds when the asker is
+ * allowed; null where a dimension does not apply to the route (a new note is always one's own).
+ * Each newer area of the product keeps its samples in test/support/matrix-samples/.
+ */
+export const SAMPLES: Record<string, Sample> = {
+  ...CORE_SAMPLES,
 };

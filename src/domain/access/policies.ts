@@ -18,6 +18,13 @@ export interface Subject {
   note?: { partyId: string; sharedWithMediator: boolean };
   /** The party whose releases, members or records are being read. */
   partyId?: string;
+  /**
+   * A party's own record that the mediator reads only once the party shares it: a position's
+   * rationale, an amendment past its draft, a comment thread open to the mediator.
+   */
+  record?: { partyId: string; sharedWithMediator: boolean };
+  /** The parties taking part in a meeting. */
+  participants?: readonly string[];
 }
 
 export type ProcessAction =
@@ -34,6 +41,17 @@ export type ProcessAction =
   | 'releases.read'
   | 'note.read'
   | 'note.write'
+  | 'position.read'
+  | 'position.write'
+  | 'rationale.read'
+  | 'amendment.read'
+  | 'amendment.write'
+  | 'amendment.decide'
+  | 'comment.read'
+  | 'comment.write'
+  | 'meeting.read'
+  | 'meeting.manage'
+  | 'brief.export'
   | 'audit.read';
 
 /** Every action, for the tests that walk the policy table and for the descriptions below. */
@@ -51,6 +69,17 @@ export const PROCESS_ACTIONS: readonly ProcessAction[] = [
   'releases.read',
   'note.read',
   'note.write',
+  'position.read',
+  'position.write',
+  'rationale.read',
+  'amendment.read',
+  'amendment.write',
+  'amendment.decide',
+  'comment.read',
+  'comment.write',
+  'meeting.read',
+  'meeting.manage',
+  'brief.export',
   'audit.read',
 ];
 
@@ -61,6 +90,11 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'version.cut',
   'version.release',
   'note.write',
+  'position.write',
+  'amendment.write',
+  'amendment.decide',
+  'comment.write',
+  'meeting.manage',
 ]);
 
 type Rule = (role: Role, partyId: string, subject: Subject) => boolean;
@@ -71,6 +105,12 @@ const heldByOwnParty: Rule = (role, partyId, s) =>
   role === 'mediator' || (s.releasedTo ?? []).includes(partyId);
 /** Records about one party (its releases, its members) are for that party and the mediator. */
 const ownPartyOrMediator: Rule = (role, partyId, s) => role === 'mediator' || s.partyId === partyId;
+/** A party's record: its own members read it; the mediator once the party shares it. */
+const ownRecordOrShared: Rule = (role, partyId, s) =>
+  s.record !== undefined &&
+  (s.record.partyId === partyId || (role === 'mediator' && s.record.sharedWithMediator));
+/** Delegates negotiate for their own party; observers and monitors are briefed. */
+const ownDelegate: Rule = (role, partyId, s) => role === 'delegate' && s.partyId === partyId;
 
 /**
  * The one place that says who may do what in a process, used by the API, exports, live updates and
@@ -81,6 +121,11 @@ const ownPartyOrMediator: Rule = (role, partyId, s) => role === 'mediator' || s.
  *   the working draft, its edits and unreleased versions stay with the mediator team.
  * - A party's private notes are read by its own members, and by the mediator only if shared;
  *   delegates write them (observers and monitors are briefed, they do not negotiate).
+ * - Positions: a party's stance and priority are for its members and the mediator (whose matrix
+ *   they fill), never for other parties; the rationale reaches the mediator only if shared.
+ * - Amendments: a party's delegates draft, submit and withdraw them; the mediator sees them from
+ *   submission on and decides. Comment threads: the party, and the mediator when open to it.
+ * - Meetings: the mediator schedules them; a party sees those it takes part in.
  */
 const RULES: Record<ProcessAction, Rule> = {
   'process.read': () => true,
@@ -99,6 +144,20 @@ const RULES: Record<ProcessAction, Rule> = {
     (s.note.partyId === partyId || (role === 'mediator' && s.note.sharedWithMediator)),
   'note.write': (role, partyId, s) =>
     s.note !== undefined && s.note.partyId === partyId && (role === 'delegate' || role === 'mediator'),
+  'position.read': ownPartyOrMediator,
+  'position.write': ownDelegate,
+  'rationale.read': ownRecordOrShared,
+  'amendment.read': ownRecordOrShared,
+  'amendment.write': ownDelegate,
+  'amendment.decide': mediatorOnly,
+  'comment.read': ownRecordOrShared,
+  'comment.write': (role, partyId, s) =>
+    s.record !== undefined &&
+    ((role === 'delegate' && s.record.partyId === partyId) ||
+      (role === 'mediator' && (s.record.partyId === partyId || s.record.sharedWithMediator))),
+  'meeting.read': (role, partyId, s) => role === 'mediator' || (s.participants ?? []).includes(partyId),
+  'meeting.manage': mediatorOnly,
+  'brief.export': ownPartyOrMediator,
   'audit.read': mediatorOnly,
 };
 

@@ -18,6 +18,18 @@ export function audienceAllows(viewer: Viewer, event: LiveEvent): boolean {
       return can(viewer, 'note.read', {
         note: { partyId: event.partyId, sharedWithMediator: event.sharedWithMediator },
       });
+    case 'position.changed':
+      return can(viewer, 'position.read', { partyId: event.partyId });
+    case 'amendment.changed':
+      return can(viewer, 'amendment.read', {
+        record: { partyId: event.partyId, sharedWithMediator: event.sharedWithMediator },
+      });
+    case 'comment.changed':
+      return can(viewer, 'comment.read', {
+        record: { partyId: event.partyId, sharedWithMediator: event.sharedWithMediator },
+      });
+    case 'meeting.changed':
+      return can(viewer, 'meeting.read', { participants: event.partyIds });
     case 'membership.changed':
       // Any member: their own view of the process (who is in it, what they may see) may change.
       return can(viewer, 'process.read');

@@ -31,6 +31,30 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     sharedWithMediator: z.boolean(),
   }),
   z.strictObject({ type: z.literal('membership.changed'), processId: id }),
+  z.strictObject({ type: z.literal('position.changed'), processId: id, planId: id, partyId: id }),
+  z.strictObject({
+    type: z.literal('amendment.changed'),
+    processId: id,
+    planId: id,
+    amendmentId: id,
+    partyId: id,
+    /** False while the amendment is the party's draft: then only its own members hear of it. */
+    sharedWithMediator: z.boolean(),
+  }),
+  z.strictObject({
+    type: z.literal('comment.changed'),
+    processId: id,
+    planId: id,
+    partyId: id,
+    sharedWithMediator: z.boolean(),
+  }),
+  z.strictObject({
+    type: z.literal('meeting.changed'),
+    processId: id,
+    meetingId: id,
+    /** The parties taking part (before and after the change): those who may know of it. */
+    partyIds: z.array(id).max(100),
+  }),
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -24,6 +24,17 @@ const ACTION_WORDS: Record<ProcessAction, string> = {
   'releases.read': "seeing another party's releases",
   'note.read': "reading another party's notes",
   'note.write': "writing your party's notes",
+  'position.read': "reading another party's positions",
+  'position.write': "stating your party's positions (delegates do)",
+  'rationale.read': "reading another party's rationale",
+  'amendment.read': "reading another party's amendments",
+  'amendment.write': 'proposing amendments for your party (delegates do)',
+  'amendment.decide': 'deciding on amendments',
+  'comment.read': "reading another party's comments",
+  'comment.write': 'commenting in this thread',
+  'meeting.read': 'seeing meetings your party does not take part in',
+  'meeting.manage': 'scheduling and recording meetings',
+  'brief.export': "exporting another party's brief",
   'audit.read': 'reading the audit log',
 };
 

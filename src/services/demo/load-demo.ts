@@ -11,6 +11,7 @@ import { insertMembership, insertParty, insertProcess } from '../../store/proces
 import { insertReleases } from '../../store/releases/releases.repository.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import { hashPassword } from '../access/password.ts';
+import { DEMO_EXTENSIONS } from './demo-extensions.ts';
 
 export interface LoadedDemo {
   processId: string;
@@ -113,9 +114,13 @@ export async function loadDemoIfEmpty(
       updated_at: at(1),
       updated_by: mediatorId,
     });
+    const versionIds = new Map<string, string>();
+    const versionContents = new Map<string, (typeof history.versions)[number]>();
     for (const [i, content] of history.versions.entries()) {
       const meta = demoProcess.plan.versions[i];
       const id = newId('ver');
+      versionIds.set(meta?.label ?? `Draft ${i + 1}`, id);
+      versionContents.set(meta?.label ?? `Draft ${i + 1}`, content);
       const authorId = userIds.get(meta?.authorEmail ?? '') ?? mediatorId;
       const hash = contentHash(content);
       await insertVersion(tx, {
@@ -195,6 +200,20 @@ export async function loadDemoIfEmpty(
         shared_with_mediator: note.sharedWithMediator ? 1 : 0,
         created_at: at(note.daysAgo),
         updated_at: at(note.daysAgo),
+      });
+    }
+    for (const extend of DEMO_EXTENSIONS) {
+      await extend({
+        tx,
+        processId,
+        planId,
+        partyIds,
+        userIds,
+        versionIds,
+        versions: versionContents,
+        draft: history.draft,
+        at: (daysAgo) => new Date(now.getTime() - daysAgo * DAY).toISOString(),
+        now,
       });
     }
     return {

@@ -44,6 +44,8 @@ export function ProcessPage({ processId }: { processId: string }) {
         {process.description !== '' && <p className="lead">{process.description}</p>}
         <nav className="process-links" aria-label="About this process">
           <Link href={`/processes/${processId}/consultation`}>Consultation log</Link>
+          <Link href={`/processes/${processId}/meetings`}>Meetings</Link>
+          <Link href={`/processes/${processId}/timeline`}>Timeline</Link>
           {viewerCan(viewer, 'audit.read') && <Link href={`/processes/${processId}/audit`}>Audit log</Link>}
         </nav>
       </header>

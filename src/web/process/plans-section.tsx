@@ -70,6 +70,10 @@ export function PlansSection({ processId, plans, canCreate, readsDraft }: Props)
                   <Link href={planHref(p, readsDraft)} className="plan-link">
                     {p.title === '' ? 'Untitled plan' : p.title}
                   </Link>
+                  <span className="plan-sublinks">
+                    <Link href={`/plans/${p.id}/positions`}>Positions</Link>
+                    <Link href={`/plans/${p.id}/amendments`}>Amendments</Link>
+                  </span>
                 </td>
                 <td className="num">{p.pointCount}</td>
                 <td className="num">{p.versionCount}</td>
