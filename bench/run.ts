@@ -1,6 +1,8 @@
+import { benchAnalytics } from './analytics.bench.ts';
 import { benchAudit } from './audit.bench.ts';
 import type { BenchRow, BenchTable } from './harness.ts';
 import { benchHttp } from './http.bench.ts';
+import { benchLive } from './live.bench.ts';
 import { benchParsePlan } from './parse-plan.bench.ts';
 import { benchRedline } from './redline.bench.ts';
 
@@ -12,6 +14,8 @@ const SUITES: Record<string, () => Promise<BenchTable | BenchTable[]>> = {
   redline: benchRedline,
   audit: benchAudit,
   http: benchHttp,
+  analytics: benchAnalytics,
+  live: benchLive,
 };
 
 function verdict(row: BenchRow): string {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts.ts';
+import { registerAnalyze } from './commands/analyze.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerDiff } from './commands/diff.ts';
@@ -30,6 +31,7 @@ registerDiff(program);
 registerAudit(program);
 registerBackup(program);
 registerTrace(program);
+registerAnalyze(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,6 +16,12 @@ const VersionPage = lazy(() => import('./pages/version.tsx'));
 const AccountPage = lazy(() => import('./pages/account.tsx'));
 const AuditLogPage = lazy(() => import('./pages/audit-log.tsx'));
 const ConsultationPage = lazy(() => import('./pages/consultation.tsx'));
+const TimelinePage = lazy(() => import('./pages/timeline.tsx'));
+const MeetingsPage = lazy(() => import('./pages/meetings.tsx'));
+const MeetingPage = lazy(() => import('./pages/meeting.tsx'));
+const AmendmentsPage = lazy(() => import('./pages/amendments.tsx'));
+const PositionsPage = lazy(() => import('./pages/positions.tsx'));
+const CounterProposalPage = lazy(() => import('./pages/counter-proposal.tsx'));
 
 export function App() {
   return (
@@ -59,8 +65,16 @@ function Shell() {
             <Route path="/processes/:id">{(p) => <ProcessPage processId={p.id} />}</Route>
             <Route path="/processes/:id/audit">{(p) => <AuditLogPage processId={p.id} />}</Route>
             <Route path="/processes/:id/consultation">{(p) => <ConsultationPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/timeline">{(p) => <TimelinePage processId={p.id} />}</Route>
+            <Route path="/processes/:id/meetings">{(p) => <MeetingsPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/meetings/:meetingId">
+              {(p) => <MeetingPage processId={p.id} meetingId={p.meetingId} />}
+            </Route>
             <Route path="/plans/:id">{(p) => <PlanEditorPage planId={p.id} />}</Route>
+            <Route path="/plans/:id/positions">{(p) => <PositionsPage planId={p.id} />}</Route>
+            <Route path="/plans/:id/amendments">{(p) => <AmendmentsPage planId={p.id} />}</Route>
             <Route path="/plans/:id/compare">{(p) => <ComparePage planId={p.id} />}</Route>
+            <Route path="/plans/:id/counter-proposal">{(p) => <CounterProposalPage planId={p.id} />}</Route>
             <Route path="/plans/:id/versions/:versionId">
               {(p) => <VersionPage planId={p.id} versionId={p.versionId} />}
             </Route>

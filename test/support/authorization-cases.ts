@@ -3,6 +3,12 @@ import { newId } from '../../src/domain/shared/ids.ts';
 import { createUser } from '../../src/services/access/create-user.ts';
 import { insertPartyNote } from '../../src/store/notes/party-notes.repository.ts';
 import { readDraft, SAMPLE_PLAN_TEXT } from './factories.ts';
+import { AMENDMENTS_SAMPLES } from './matrix-samples/amendments.ts';
+import { COMMENTS_SAMPLES } from './matrix-samples/comments.ts';
+import { COUNTER_PROPOSALS_SAMPLES } from './matrix-samples/counter-proposals.ts';
+import { MEETINGS_SAMPLES } from './matrix-samples/meetings.ts';
+import { POSITIONS_SAMPLES } from './matrix-samples/positions.ts';
+import { TIMELINE_SAMPLES } from './matrix-samples/timeline.ts';
 import type { Client, TestApp } from './test-app.ts';
 
 /** Who asks: a role in the demo process, the mediator through a read-only token, or a non-member. */
@@ -285,4 +291,10 @@ const CORE_SAMPLES: Record<string, Sample> = {
  */
 export const SAMPLES: Record<string, Sample> = {
   ...CORE_SAMPLES,
+  ...TIMELINE_SAMPLES,
+  ...AMENDMENTS_SAMPLES,
+  ...COMMENTS_SAMPLES,
+  ...COUNTER_PROPOSALS_SAMPLES,
+  ...MEETINGS_SAMPLES,
+  ...POSITIONS_SAMPLES,
 };

@@ -117,3 +117,31 @@ describe('adjusted winner', () => {
     });
   });
 });
+
+describe('adjusted winner, published example', () => {
+  // Brams & Taylor, "The Win-Win Solution" (1999) / "Fair Division" (1996): Bob and Carol's divorce,
+  // as reproduced on the authors' NYU Adjusted Winner site (pages.nyu.edu/adjustedwinner). Published
+  // outcome: Carol wins the retirement account and the cottage (65), Bob the home and "other" (40) and
+  // the tied investments (50); the retirement account, the lowest ratio 50/40, is split: Bob gets 1/6
+  // of it, Carol keeps 5/6, and each ends with 56⅔ of their own points.
+  // (The Camp David example of Brams & Togman 1996 could not be found with its point table, so it is
+  // not reproduced here rather than reconstructed from memory.)
+  it('reproduces Bob and Carol', () => {
+    const goods: AdjustedWinnerGood[] = [
+      { id: 'retirement-account', points: [50, 40] },
+      { id: 'home', points: [20, 30] },
+      { id: 'summer-cottage', points: [15, 10] },
+      { id: 'investments', points: [10, 10] },
+      { id: 'other', points: [5, 10] },
+    ];
+    const result = adjustedWinner(['carol', 'bob'], goods);
+    expect(result.split?.goodId).toBe('retirement-account');
+    expect(result.allocation['retirement-account']?.[0]).toBeCloseTo(5 / 6, 12);
+    expect(result.allocation['retirement-account']?.[1]).toBeCloseTo(1 / 6, 12);
+    expect(result.allocation.home).toEqual([0, 1]);
+    expect(result.allocation['summer-cottage']).toEqual([1, 0]);
+    expect(result.allocation.investments).toEqual([0, 1]);
+    expect(result.allocation.other).toEqual([0, 1]);
+    for (const total of result.totals) expect(total).toBeCloseTo(170 / 3, 9);
+  });
+});

@@ -15,15 +15,17 @@ export interface BargainingSolution {
 
 // The axioms are those of the classical theory (Nash 1950; Kalai & Smorodinsky 1975; Sen 1970);
 // over a finite set of packages, without lotteries, they hold for the chosen package among those offered.
-const NASH = [
-  'pareto-efficient',
-  'symmetric',
-  'scale-invariant',
-  'independent-of-irrelevant-alternatives',
-] as const;
-const KS = ['pareto-efficient', 'symmetric', 'scale-invariant', 'individually-monotone'] as const;
-const LEXIMIN = ['pareto-efficient', 'symmetric', 'egalitarian (gains on the common 0–100 scale)'] as const;
-const UTILITARIAN = ['pareto-efficient', 'symmetric', 'indifferent to how gains are distributed'] as const;
+/** The axioms each concept satisfies, shared by the frontier-based and the branch-and-bound solvers. */
+export const SOLUTION_PROPERTIES = {
+  nash: ['pareto-efficient', 'symmetric', 'scale-invariant', 'independent-of-irrelevant-alternatives'],
+  'kalai-smorodinsky': ['pareto-efficient', 'symmetric', 'scale-invariant', 'individually-monotone'],
+  leximin: ['pareto-efficient', 'symmetric', 'egalitarian (gains on the common 0–100 scale)'],
+  utilitarian: ['pareto-efficient', 'symmetric', 'indifferent to how gains are distributed'],
+} as const satisfies Record<BargainingSolution['method'], readonly string[]>;
+const NASH = SOLUTION_PROPERTIES.nash;
+const KS = SOLUTION_PROPERTIES['kalai-smorodinsky'];
+const LEXIMIN = SOLUTION_PROPERTIES.leximin;
+const UTILITARIAN = SOLUTION_PROPERTIES.utilitarian;
 
 const EPS = 1e-9;
 

@@ -98,14 +98,4 @@ export const smallInstance: fc.Arbitrary<NegotiationInstance> = fc
     return negotiationInstanceSchema.parse(input);
   });
 
-/** A deterministic pseudo-random generator (mulberry32), so the scale test is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from './generated-instance.ts';

@@ -16,7 +16,13 @@ export type ErrorCode =
   | 'process.not_found'
   | 'point.not_found'
   | 'area.not_found'
+  | 'amendment.not_found'
+  | 'comment.not_found'
+  | 'meeting.not_found'
+  | 'feed.not_found'
   | 'draft.conflict'
+  /** A state change the workflow does not allow (accepting a withdrawn amendment). */
+  | 'transition.not_allowed'
   | 'import.failed'
   | 'payload.too_large'
   | 'too_many_requests'

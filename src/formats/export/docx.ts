@@ -23,10 +23,10 @@ import { paragraphsOf, planBlocks } from './reading-order.ts';
 const TEXT_INDENT = 680;
 const ITEM_INDENT = TEXT_INDENT + 400;
 const ITEM_HANGING = 400;
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1417; // 2.5 cm
+export const A4 = { width: 11906, height: 16838 };
+export const MARGIN = 1417; // 2.5 cm
 const FONT = 'Cambria';
-const MUTED = '595959';
+export const MUTED = '595959';
 
 /** The plan as a Word document; numbers are literal text (not Word lists) so "7bis." survives editing. */
 export async function planToDocx(plan: PlanContent, ctx: ExportContext): Promise<Uint8Array> {
@@ -68,7 +68,7 @@ export async function planToDocx(plan: PlanContent, ctx: ExportContext): Promise
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-function pointParagraphs(point: Point): Paragraph[] {
+export function pointParagraphs(point: Point): Paragraph[] {
   const [first = '', ...rest] = paragraphsOf(point.text);
   const number = displayNumber(point.number);
   const lead = number === '' ? [] : [new TextRun({ text: number, bold: true }), tab()];
@@ -97,7 +97,7 @@ function tab(): TextRun {
   return new TextRun({ children: [new Tab()] });
 }
 
-function runs(text: string, base: { italics?: boolean } = {}): TextRun[] {
+export function runs(text: string, base: { italics?: boolean } = {}): TextRun[] {
   return tokenizeInline(text).map((run) => {
     const italics = run.italic !== (base.italics ?? false);
     // Only set what is on: an explicit "not bold" would override the paragraph style if a drafter restyles it.
@@ -109,7 +109,7 @@ function runs(text: string, base: { italics?: boolean } = {}): TextRun[] {
   });
 }
 
-function header(ctx: ExportContext): Header {
+export function header(ctx: ExportContext): Header {
   const marking = ctx.marking?.trim();
   return new Header({
     children: marking
@@ -123,7 +123,7 @@ function header(ctx: ExportContext): Header {
   });
 }
 
-function footer(ctx: ExportContext): Footer {
+export function footer(ctx: ExportContext): Footer {
   const stamp = versionStamp(ctx);
   const small = { size: 17, color: MUTED };
   return new Footer({
@@ -140,7 +140,7 @@ function footer(ctx: ExportContext): Footer {
 }
 
 /** Named styles rather than direct formatting, so a drafter can restyle the whole document in Word. */
-const STYLES = {
+export const STYLES = {
   default: {
     document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 276 } } },
     title: {

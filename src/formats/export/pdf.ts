@@ -7,21 +7,34 @@ import { plainInline, tokenizeInline } from './inline-markdown.ts';
 import { PDF_FONTS, type PdfFont, serifFor } from './pdf-fonts.ts';
 import { paragraphsOf, planBlocks } from './reading-order.ts';
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
 const CM = 72 / 2.54;
 const MARGIN = 2.5 * CM;
-const BODY = 10.5;
-const LINE_GAP = 2.5;
+export const BODY = 10.5;
+export const LINE_GAP = 2.5;
 /** Bounds of the hanging-number column; a number wider than the maximum runs into its text instead. */
-const NUMBER_WIDTH = { min: 26, max: 64, gap: 8 };
+export const NUMBER_WIDTH = { min: 26, max: 64, gap: 8 };
 const ITEM_MARKER_WIDTH = 18;
-const INK = '#1a1a1a';
-const ACCENT = '#1f2a44';
-const MUTED = '#5a5a5a';
+export const INK = '#1a1a1a';
+export const ACCENT = '#1f2a44';
+export const MUTED = '#5a5a5a';
 
 /** The plan as an A4 PDF in DejaVu Serif, with marking in the header and page/version in the footer. */
 export async function planToPdf(plan: PlanContent, ctx: ExportContext): Promise<Uint8Array> {
+  const meta = metaLine(ctx);
+  return renderPdf(plainInline(plan.title), ctx, (doc) => writeBody(doc, plan, meta));
+}
+
+/**
+ * An A4 document with the fonts registered and Entente's metadata, written by `write`, then
+ * stamped with header and footer on every page: the frame every PDF export shares.
+ */
+export async function renderPdf(
+  title: string,
+  ctx: ExportContext,
+  write: (doc: Doc) => void,
+): Promise<Uint8Array> {
   const meta = metaLine(ctx);
   const doc = new PDFDocument({
     size: 'A4',
@@ -29,7 +42,7 @@ export async function planToPdf(plan: PlanContent, ctx: ExportContext): Promise<
     bufferPages: true,
     displayTitle: true,
     info: {
-      Title: plainInline(plan.title),
+      Title: title,
       Creator: 'Entente',
       Producer: 'Entente',
       ...(meta ? { Subject: meta } : {}),
@@ -44,7 +57,7 @@ export async function planToPdf(plan: PlanContent, ctx: ExportContext): Promise<
   });
   for (const [name, file] of Object.entries(PDF_FONTS)) doc.registerFont(name, file);
 
-  writeBody(doc, plan, meta);
+  write(doc);
   stampPages(doc, ctx);
   doc.end();
   await ended;
@@ -52,20 +65,26 @@ export async function planToPdf(plan: PlanContent, ctx: ExportContext): Promise<
 }
 
 /** Layout shared by every point, so all texts start at one vertical line. */
-interface Frame {
+export interface Frame {
   left: number;
   width: number;
   /** Width of the hanging-number column, fitted to the widest number ("7bis.") in the plan. */
   hang: number;
 }
 
-function writeBody(doc: Doc, plan: PlanContent, meta: string | null): void {
+/** The text column of the page, with the number column fitted to the widest number of `points`. */
+export function pointFrame(doc: Doc, points: readonly Point[]): Frame {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('serifBold').fontSize(BODY);
-  const widest = Math.max(0, ...plan.points.map((p) => doc.widthOfString(displayNumber(p.number))));
+  const widest = Math.max(0, ...points.map((p) => doc.widthOfString(displayNumber(p.number))));
   const hang = Math.max(NUMBER_WIDTH.min, Math.min(NUMBER_WIDTH.max, Math.ceil(widest + NUMBER_WIDTH.gap)));
-  const frame: Frame = { left, width, hang };
+  return { left, width, hang };
+}
+
+function writeBody(doc: Doc, plan: PlanContent, meta: string | null): void {
+  const frame = pointFrame(doc, plan.points);
+  const { left, width, hang } = frame;
   doc
     .fillColor(ACCENT)
     .font('serifBold')
@@ -93,7 +112,7 @@ function writeBody(doc: Doc, plan: PlanContent, meta: string | null): void {
   }
 }
 
-function heading(doc: Doc, title: string, left: number, width: number): void {
+export function heading(doc: Doc, title: string, left: number, width: number): void {
   doc.font('sansBold').fontSize(12.5);
   // Keep a heading with at least three lines of what follows it.
   ensureSpace(doc, doc.heightOfString(title, { width }) + 14 + 3 * (BODY + LINE_GAP) * 1.2);
@@ -104,7 +123,7 @@ function heading(doc: Doc, title: string, left: number, width: number): void {
   doc.moveDown(0.6);
 }
 
-function point(doc: Doc, p: Point, { left, width, hang }: Frame): void {
+export function point(doc: Doc, p: Point, { left, width, hang }: Frame): void {
   const [first = '', ...rest] = paragraphsOf(p.text);
   const number = displayNumber(p.number);
   const textLeft = left + hang;
@@ -140,14 +159,14 @@ function point(doc: Doc, p: Point, { left, width, hang }: Frame): void {
   doc.moveDown(0.55);
 }
 
-interface RichOptions {
+export interface RichOptions {
   italic?: boolean;
   color?: string;
   align?: 'left' | 'justify';
 }
 
 /** One paragraph of inline Markdown as styled runs; pdfkit's `continued` keeps them in one flowing block. */
-function rich(doc: Doc, paragraph: string, x: number, width: number, options: RichOptions): void {
+export function rich(doc: Doc, paragraph: string, x: number, width: number, options: RichOptions): void {
   const runs = tokenizeInline(paragraph);
   if (runs.length === 0) return;
   doc.fillColor(options.color ?? INK).fontSize(BODY);
@@ -162,7 +181,7 @@ function rich(doc: Doc, paragraph: string, x: number, width: number, options: Ri
   });
 }
 
-function rule(doc: Doc, left: number, width: number, color: string, thickness: number): void {
+export function rule(doc: Doc, left: number, width: number, color: string, thickness: number): void {
   const y = doc.y;
   doc
     .save()
@@ -174,7 +193,7 @@ function rule(doc: Doc, left: number, width: number, color: string, thickness: n
     .restore();
 }
 
-function ensureSpace(doc: Doc, height: number): void {
+export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.maxY()) doc.addPage();
 }
 

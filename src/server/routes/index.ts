@@ -1,16 +1,23 @@
 import type { RouteDef } from '../http/route.ts';
 import { accountRoutes } from './account.routes.ts';
+import { amendmentRoutes } from './amendments.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { briefRoutes } from './briefs.routes.ts';
+import { commentRoutes } from './comments.routes.ts';
+import { counterProposalRoutes } from './counter-proposals.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { exportRoutes } from './exports.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { importRoutes } from './imports.routes.ts';
+import { meetingRoutes } from './meetings.routes.ts';
 import { partyNoteRoutes } from './party-notes.routes.ts';
 import { planRoutes } from './plans.routes.ts';
+import { positionRoutes } from './positions.routes.ts';
 import { processRoutes } from './processes.routes.ts';
 import { releaseRoutes } from './releases.routes.ts';
 import { taxonomyRoutes } from './taxonomy.routes.ts';
+import { timelineRoutes } from './timeline.routes.ts';
 import { versionRoutes } from './versions.routes.ts';
 
 /** Every API route: registered by the app, documented in OpenAPI, walked by the authorization tests. */
@@ -28,5 +35,12 @@ export const ROUTES: RouteDef<any, any, any>[] = [
   ...eventRoutes,
   ...releaseRoutes,
   ...partyNoteRoutes,
+  ...amendmentRoutes,
+  ...counterProposalRoutes,
+  ...positionRoutes,
+  ...commentRoutes,
+  ...meetingRoutes,
   ...auditRoutes,
+  ...timelineRoutes,
+  ...briefRoutes,
 ];

@@ -68,7 +68,9 @@ export async function listAuditLog(database: Database, actor: Actor, processId: 
   const [labels, actions] = await Promise.all([
     subjectLabelsFor(database, processId, page, can(viewer, 'draft.read')),
     // The filter's choices are needed once, with the first page.
-    q.before === undefined ? listProcessAuditActions(tx, processId) : undefined,
+    q.before === undefined
+      ? listProcessAuditActions(tx, processId, viewer.membership?.partyId ?? '')
+      : undefined,
   ]);
   labels.set(`process:${processId}`, { label: process.title, planId: null });
   const partyName = partyNamer(parties);

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/shared/app-error.ts';
 import { newId } from '../../domain/shared/ids.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
+import { markTakenIn } from '../../store/negotiation/amendments.repository.ts';
 import { draftOf, insertVersion, latestVersionSeq } from '../../store/plans/plans.repository.ts';
 import { isUniqueViolation } from '../../store/unique-violation.ts';
 import type { Actor } from '../access/sessions.ts';
@@ -44,13 +45,21 @@ export async function cutVersion(
         created_at: new Date().toISOString(),
       };
       await insertVersion(tx, row);
+      // The first version cut after an amendment was accepted is the one that took it in.
+      const takenIn = await markTakenIn(tx, planId, row.id);
       await appendAudit(tx, {
         processId: plan.process_id,
         actorId: actor.user.id,
         action: 'version.cut',
         subjectType: 'version',
         subjectId: row.id,
-        detail: { planId, label: row.label, hash, fromRevision: plan.draft_revision },
+        detail: {
+          planId,
+          label: row.label,
+          hash,
+          fromRevision: plan.draft_revision,
+          ...(takenIn.length > 0 ? { amendmentsTakenIn: takenIn } : {}),
+        },
       });
       return {
         processId: plan.process_id,

@@ -28,6 +28,13 @@ export interface AuditQuery {
  * Keyset paging on `seq` walks the (process_id, seq) index backwards, so a page costs the same at
  * the millionth entry as at the first.
  */
+/**
+ * Audit subjects that are a party's own business: its private notes, its party-only comment
+ * threads, its amendments while still drafts (and counter-proposal imports, which make drafts).
+ * Another party's reader, the mediator included, does not learn even that they were written.
+ */
+export const PARTY_PRIVATE_SUBJECTS = ['party_note', 'party_comment', 'amendment_draft', 'amendment_batch'];
+
 export async function queryProcessAudit(tx: Tx, q: AuditQuery) {
   let query = tx
     .selectFrom('audit_log as a')
@@ -53,7 +60,9 @@ export async function queryProcessAudit(tx: Tx, q: AuditQuery) {
       'p.colour as party_colour',
     ])
     .where('a.process_id', '=', q.processId)
-    .where((eb) => eb.or([eb('a.subject_type', '!=', 'party_note'), eb('m.party_id', '=', q.readerPartyId)]));
+    .where((eb) =>
+      eb.or([eb('a.subject_type', 'not in', PARTY_PRIVATE_SUBJECTS), eb('m.party_id', '=', q.readerPartyId)]),
+    );
   if (q.actorId !== undefined) query = query.where('a.actor_id', '=', q.actorId);
   // The membership joined above is the actor's in this process: filtering on it is the party filter.
   if (q.partyId !== undefined) query = query.where('m.party_id', '=', q.partyId);
@@ -77,13 +86,24 @@ export async function queryProcessAudit(tx: Tx, q: AuditQuery) {
 export type AuditQueryRow = Awaited<ReturnType<typeof queryProcessAudit>>[number];
 
 /** The distinct actions recorded in a process, sorted: what the action filter offers. */
-export async function listProcessAuditActions(tx: Tx, processId: string): Promise<string[]> {
+export async function listProcessAuditActions(
+  tx: Tx,
+  processId: string,
+  readerPartyId: string,
+): Promise<string[]> {
+  // The same party-private filter as the entries: an action name alone ("amendment.import") can tell.
   const rows = await tx
-    .selectFrom('audit_log')
-    .select('action')
+    .selectFrom('audit_log as a')
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 'a.actor_id').on('m.process_id', '=', processId),
+    )
+    .select('a.action')
     .distinct()
-    .where('process_id', '=', processId)
-    .orderBy('action')
+    .where('a.process_id', '=', processId)
+    .where((eb) =>
+      eb.or([eb('a.subject_type', 'not in', PARTY_PRIVATE_SUBJECTS), eb('m.party_id', '=', readerPartyId)]),
+    )
+    .orderBy('a.action')
     .execute();
   return rows.map((r) => r.action);
 }

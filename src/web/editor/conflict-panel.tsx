@@ -33,12 +33,30 @@ function describeOp(op: DraftOp): string {
   }
 }
 
-/** Shown on 409 draft.conflict: someone else changed the same point; the user decides. */
+/** A first merge to edit: one text when the other already contains it, else both, ours first. */
+export function initialMerge(yours: string, theirs: string): string {
+  if (theirs.includes(yours)) return theirs;
+  if (yours.includes(theirs)) return yours;
+  return `${yours}\n\n${theirs}`;
+}
+
+/**
+ * Shown on 409 draft.conflict: someone else changed the same point; the user decides. Both texts
+ * stand side by side; for an edit of one point's text a merge of both is ready to edit and save.
+ */
 export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
   const { op, mine, current } = conflict;
   const ids = conflict.conflictingPointIds.length > 0 ? conflict.conflictingPointIds : opPointIds(op);
-  const [merging, setMerging] = useState<string | null>(null);
-  const [merged, setMerged] = useState('');
+  const single = op.type === 'updatePoint' && ids.length === 1 && ids[0] === op.pointId ? op : null;
+  const singleTheirs = single === null ? undefined : findPoint(current, single.pointId);
+  const [merging, setMerging] = useState<string | null>(
+    singleTheirs === undefined ? null : (single?.pointId ?? null),
+  );
+  const [merged, setMerged] = useState(() =>
+    single !== null && singleTheirs !== undefined
+      ? initialMerge(myText(op, mine, single.pointId), singleTheirs.text)
+      : '',
+  );
   const ref = useRef<HTMLElement>(null);
 
   // The edit may have been far down the plan: bring the decision to the user.
@@ -46,6 +64,12 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
     ref.current?.scrollIntoView({ block: 'start' });
     ref.current?.focus();
   }, []);
+
+  /** The merged text, sent with the rest of our edit of that point (number, tags) kept. */
+  const mergedOp = (id: string): DraftOp =>
+    op.type === 'updatePoint' && op.pointId === id
+      ? { ...op, text: merged }
+      : { type: 'updatePoint', pointId: id, text: merged };
 
   return (
     <section
@@ -58,7 +82,8 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
       <h2 id="conflict-heading">Someone else changed this while you were editing</h2>
       <p>
         Your change ({describeOp(op)}) was not saved: the draft moved on to revision{' '}
-        {conflict.currentRevision}. Compare the two texts and choose which to keep.
+        {conflict.currentRevision}. Compare the two texts, then save a merge of both, keep theirs, or use
+        yours.
       </p>
       {ids.map((id) => {
         const theirs = findPoint(current, id);
@@ -87,7 +112,6 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
                     className="point-text-input"
                     rows={8}
                     value={merged}
-                    autoFocus
                     onChange={(e) => setMerged(e.target.value)}
                   />
                 </label>
@@ -95,13 +119,16 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
                   <button
                     type="button"
                     className="button button-primary"
-                    onClick={() => resend({ type: 'updatePoint', pointId: id, text: merged })}
+                    disabled={merged.trim() === ''}
+                    onClick={() => resend(mergedOp(id))}
                   >
-                    Save merged text
+                    Save merged
                   </button>
-                  <button type="button" className="button button-quiet" onClick={() => setMerging(null)}>
-                    Cancel merge
-                  </button>
+                  {single === null && (
+                    <button type="button" className="button button-quiet" onClick={() => setMerging(null)}>
+                      Cancel merge
+                    </button>
+                  )}
                 </div>
               </div>
             )}
@@ -110,7 +137,7 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
                 type="button"
                 className="button button-small"
                 onClick={() => {
-                  setMerged(`${yours}\n\n${theirs.text}`);
+                  setMerged(initialMerge(yours, theirs.text));
                   setMerging(id);
                 }}
               >
@@ -124,7 +151,7 @@ export function ConflictPanel({ conflict, keepTheirs, resend }: Props) {
         <button type="button" className="button" onClick={keepTheirs}>
           Keep theirs
         </button>
-        <button type="button" className="button button-primary" onClick={() => resend(op)}>
+        <button type="button" className="button" onClick={() => resend(op)}>
           Use mine
         </button>
       </div>

@@ -96,7 +96,8 @@ export function useDraft(planId: string, initial: { content: PlanContent; revisi
   /** Resolves a conflict by taking the server's draft and dropping our edit. */
   const keepTheirs = useCallback(() => {
     if (conflict === null) return;
-    accept(conflict.current, conflict.currentRevision);
+    if (conflict.currentRevision >= latest.current.revision)
+      accept(conflict.current, conflict.currentRevision);
     setConflict(null);
     setSaveState('saved');
   }, [conflict, accept]);
@@ -106,14 +107,43 @@ export function useDraft(planId: string, initial: { content: PlanContent; revisi
     (op: DraftOp) => {
       if (conflict === null)
         return Promise.resolve<EditOutcome>({ ok: true, content: latest.current.content });
-      accept(conflict.current, conflict.currentRevision);
+      // The draft may have been refreshed past the conflict's revision meanwhile: never step back.
+      const base = Math.max(conflict.currentRevision, latest.current.revision);
+      if (conflict.currentRevision >= latest.current.revision)
+        accept(conflict.current, conflict.currentRevision);
       setConflict(null);
-      return send(op, conflict.currentRevision);
+      return send(op, base);
     },
     [conflict, accept, send],
   );
 
-  return { content, revision, saveState, conflict, send, keepTheirs, resendOnTheirs };
+  /**
+   * Takes a newer draft someone else saved (heard of through a live event), unless ours is as new:
+   * our own saves arrive through `send` too, and an older answer must never replace a newer one.
+   */
+  const refresh = useCallback(
+    (next: { content: PlanContent; revision: number }): boolean => {
+      if (next.revision <= latest.current.revision) return false;
+      accept(next.content, next.revision);
+      return true;
+    },
+    [accept],
+  );
+
+  /** The newest revision we know of, for live events that say which revision they announce. */
+  const latestRevision = useCallback(() => latest.current.revision, []);
+
+  return {
+    content,
+    revision,
+    saveState,
+    conflict,
+    send,
+    keepTheirs,
+    resendOnTheirs,
+    refresh,
+    latestRevision,
+  };
 }
 
 function isContent(v: unknown): v is PlanContent {

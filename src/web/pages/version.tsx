@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'wouter';
 import type { ConsultationLog, TaxonomyResponse, VersionResponse, VersionsResponse } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { viewerCan } from '../auth/viewer.ts';
+import { CommentsPanel } from '../comments/comments-panel.tsx';
+import { useCommentReader } from '../comments/use-comment-reader.ts';
+import { useComments } from '../comments/use-comments.ts';
 import { formatDateTime } from '../components/format.ts';
 import { usePlanBreadcrumb } from '../components/plan-breadcrumb.ts';
 import { PlanReader } from '../components/plan-reader.tsx';
@@ -22,9 +25,11 @@ export default function VersionPage({ planId, versionId }: { planId: string; ver
   const versions = useResource<VersionsResponse>(`/plans/${planId}/versions`);
   const taxonomy = useResource<TaxonomyResponse>('/taxonomy');
   const notes = usePartyNotes(planId);
+  const comments = useComments(planId);
   const viewer = versions.data?.viewer;
   const readsDraft = viewerCan(viewer, 'draft.read');
   const processId = versions.data?.plan.processId;
+  const commentReader = useCommentReader(processId, viewer);
   const log = useResource<ConsultationLog>(
     readsDraft && processId ? `/processes/${processId}/releases` : null,
   );
@@ -43,6 +48,7 @@ export default function VersionPage({ planId, versionId }: { planId: string; ver
       log.reload();
     }
     if (event.type === 'note.changed' || event.type === 'resync') notes.reload();
+    if (event.type === 'comment.changed' || event.type === 'resync') comments.reload();
   });
 
   if (version.state === 'loading') return <Loading label="Opening the version…" />;
@@ -86,15 +92,24 @@ export default function VersionPage({ planId, versionId }: { planId: string; ver
           content={version.data.content}
           taxonomy={taxonomy.data?.tags ?? []}
           afterPoint={(p) => (
-            <PartyNotesPanel
-              pointId={p.id}
-              pointNumber={p.number}
-              notes={notes.byPoint.get(p.id) ?? []}
-              actions={notes}
-              ownPartyId={ownParty}
-              canWrite={canWriteNotes}
-              canShare={!readsDraft}
-            />
+            <Fragment>
+              <PartyNotesPanel
+                pointId={p.id}
+                pointNumber={p.number}
+                notes={notes.byPoint.get(p.id) ?? []}
+                actions={notes}
+                ownPartyId={ownParty}
+                canWrite={canWriteNotes}
+                canShare={!readsDraft}
+              />
+              <CommentsPanel
+                pointId={p.id}
+                pointNumber={p.number}
+                threads={comments.byPoint.get(p.id) ?? []}
+                reader={commentReader}
+                actions={comments}
+              />
+            </Fragment>
           )}
         />
       </div>

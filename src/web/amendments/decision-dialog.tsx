@@ -1,0 +1,115 @@
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../api/api-error.ts';
+import { Segments } from '../compare/segments.tsx';
+import { Dialog } from '../components/dialog.tsx';
+import { InlineError } from '../components/status.tsx';
+import { type Amendment, KIND_LABELS } from './amendment-types.ts';
+import type { AmendmentActions, Decision } from './use-amendments.ts';
+
+interface Props {
+  amendment: Amendment;
+  actions: AmendmentActions;
+  onClose: () => void;
+}
+
+const CHOICES: { key: Decision['decision']; label: string; hint: string }[] = [
+  { key: 'accept', label: 'Accept', hint: 'Writes the text below into the working draft.' },
+  { key: 'partly_accept', label: 'Partly accept', hint: 'Writes your edited text into the working draft.' },
+  { key: 'reject', label: 'Reject', hint: 'The draft is not changed; the party reads your reply.' },
+];
+
+/** The mediator's decision: accept (text editable), partly accept with edited text, or reject with a reply. */
+export function DecisionDialog({ amendment: a, actions, onClose }: Props) {
+  const [decision, setDecision] = useState<Decision['decision']>('accept');
+  const [text, setText] = useState(a.kind === 'delete' ? '' : a.text);
+  const [reply, setReply] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const writes = decision !== 'reject';
+  const needsText = writes && (a.kind !== 'delete' || decision === 'partly_accept');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await actions.decide(a.id, {
+        decision,
+        reply: reply.trim(),
+        revision: a.revision,
+        ...(needsText ? { text: text.trim() } : {}),
+      });
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  const where = a.point.number === null ? '' : ` on point ${a.point.number}`;
+  return (
+    <Dialog title={`Decide on the ${a.party.code} amendment${where}`} onClose={onClose} size="large">
+      <form className="stack" onSubmit={(e) => void submit(e)}>
+        <p className="muted">
+          {KIND_LABELS[a.kind]} against {a.baseVersion.label}, by {a.author.name} ({a.party.name}).
+        </p>
+        <div className="redline-box">
+          {a.kind === 'delete' ? (
+            <div className="redline-text">
+              <del>{a.baseText}</del>
+            </div>
+          ) : (
+            <Segments segments={a.segments} />
+          )}
+        </div>
+        {a.rationale !== '' && <p className="amendment-rationale">Why: {a.rationale}</p>}
+        <fieldset className="decision-choices">
+          <legend className="field-label">Decision</legend>
+          {CHOICES.map((c) => (
+            <label key={c.key} className="choice">
+              <input
+                type="radio"
+                name="decision"
+                value={c.key}
+                checked={decision === c.key}
+                onChange={() => setDecision(c.key)}
+              />{' '}
+              <strong>{c.label}</strong> <span className="muted small">{c.hint}</span>
+            </label>
+          ))}
+        </fieldset>
+        {needsText && (
+          <label className="field">
+            <span className="field-label">
+              {decision === 'partly_accept' ? 'Text as partly accepted' : 'Text to write into the draft'}
+            </span>
+            <textarea
+              value={text}
+              rows={6}
+              maxLength={8000}
+              required
+              onChange={(e) => setText(e.target.value)}
+            />
+            <span className="muted small">Sub-items one a line, as “a) …”.</span>
+          </label>
+        )}
+        {writes && a.kind === 'delete' && decision === 'accept' && (
+          <p className="muted">The point will be deleted from the working draft.</p>
+        )}
+        <label className="field">
+          <span className="field-label">Reply to {a.party.name}</span>
+          <textarea value={reply} rows={3} maxLength={8000} onChange={(e) => setReply(e.target.value)} />
+        </label>
+        <InlineError message={error} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Saving…' : CHOICES.find((c) => c.key === decision)?.label}
+          </button>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
