@@ -67,6 +67,21 @@ async function delegateVersionRead(server: ServerProcess): Promise<{ cookie: str
   return { cookie, path: `/api/v1/plans/${plan.id}/versions/${plan.latestVersion.id}` };
 }
 
+/** The positions matrix of the demo plan as the mediator reads it: every party's current stances. */
+async function positionsMatrixPath(server: ServerProcess, cookie: string, importedPath: string) {
+  const get = async <T>(path: string) =>
+    (await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json()) as T;
+  const processes = await get<{ items: { id: string }[] }>('/api/v1/processes');
+  const overview = await get<{ plans: { id: string; versionCount: number }[] }>(
+    `/api/v1/processes/${processes.items[0]?.id}`,
+  );
+  const demo = overview.plans.find((p) => p.versionCount > 0 && !importedPath.endsWith(p.id));
+  if (!demo) throw new Error('the demo plan is missing');
+  const path = `/api/v1/plans/${demo.id}/positions`;
+  const matrix = await get<{ points: unknown[]; parties: unknown[] }>(path);
+  return { path, shape: `${matrix.points.length} points × ${matrix.parties.length} parties` };
+}
+
 async function load(url: string, headers: Record<string, string>) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   if (result.non2xx > 0 || result.errors > 0)
@@ -82,6 +97,8 @@ async function measure(label: string, server: ServerProcess): Promise<BenchRow[]
   const plan = await load(`${server.url}${planPath}`, { cookie });
   const delegate = await delegateVersionRead(server);
   const version = await load(`${server.url}${delegate.path}`, { cookie: delegate.cookie });
+  const positions = await positionsMatrixPath(server, cookie, planPath);
+  const matrix = await load(`${server.url}${positions.path}`, { cookie });
   return [
     {
       name: `${label}: bare JSON endpoint (baseline)`,
@@ -104,6 +121,14 @@ async function measure(label: string, server: ServerProcess): Promise<BenchRow[]
       ratio: { against: 'bare JSON endpoint', value: version.rps / bare.rps },
       detail: `p50 ${version.p50} ms, p99 ${version.p99} ms`,
     },
+    {
+      name: `${label}: mediator reads the positions matrix`,
+      value: matrix.rps,
+      unit: 'req/s',
+      ratio: { against: 'bare JSON endpoint', value: matrix.rps / bare.rps },
+      detail: `${positions.shape}; p50 ${matrix.p50} ms, p99 ${matrix.p99} ms`,
+    },
+    { name: `${label}: positions matrix p99 latency`, value: matrix.p99, unit: 'ms', budget: 20 },
   ];
 }
 

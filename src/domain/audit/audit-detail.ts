@@ -37,6 +37,21 @@ export interface SafeAuditDetail {
   shared?: boolean;
   /** Whether a note's text changed (its text itself is never recorded). */
   textChanged?: boolean;
+  /** A stance code ("reservations"), an amendment's kind, state or decision, a meeting's status. */
+  stance?: string;
+  priority?: number;
+  kind?: string;
+  state?: string;
+  decision?: string;
+  status?: string;
+  /** Whether the mediator changed the wording while accepting (the wording itself is not kept). */
+  textEdited?: boolean;
+  /** What a counter-proposal import made: counts per kind of change. */
+  replaced?: number;
+  added?: number;
+  deleted?: number;
+  /** Whether a new calendar feed address replaced an older one. */
+  replacedFeed?: boolean;
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -89,7 +104,8 @@ export function safeAuditDetail(json: string): SafeAuditDetail {
     revision: count(d.revision),
     fromRevision: count(d.fromRevision),
     // plan.create records a count, draft.edit the ids of the points it touched: only the count is shown.
-    pointCount: count(d.points) ?? (Array.isArray(d.points) ? d.points.length : undefined),
+    pointCount:
+      count(d.points) ?? (Array.isArray(d.points) ? d.points.length : undefined) ?? count(d.pointCount),
     op: word(d.op),
     format: word(d.format),
     via: word(d.via),
@@ -99,8 +115,20 @@ export function safeAuditDetail(json: string): SafeAuditDetail {
     hash: typeof d.hash === 'string' && HASH.test(d.hash) ? d.hash : undefined,
     releasedAt: typeof d.releasedAt === 'string' && INSTANT.test(d.releasedAt) ? d.releasedAt : undefined,
     demo: flag(d.demo),
-    shared: flag(d.shared) ?? flag(d.sharedWithMediator),
+    shared: flag(d.shared) ?? flag(d.sharedWithMediator) ?? flag(d.rationaleShared),
     textChanged: flag(d.textChanged),
+    stance: word(d.stance),
+    priority: count(d.priority),
+    kind: word(d.kind),
+    state: word(d.state),
+    decision: word(d.decision),
+    // meeting.create records the status as `status`, meeting.status the new one as `to`.
+    status: word(d.status) ?? word(d.to),
+    textEdited: flag(d.textEdited),
+    replaced: typeof d.replaced === 'number' ? count(d.replaced) : undefined,
+    added: count(d.added),
+    deleted: count(d.deleted),
+    replacedFeed: typeof d.replaced === 'boolean' ? d.replaced : undefined,
   };
   for (const key of Object.keys(out) as (keyof SafeAuditDetail)[])
     if (out[key] === undefined) delete out[key];

@@ -1,4 +1,6 @@
 import type { SafeAuditDetail } from './audit-detail.ts';
+import { summariseNegotiationEntry } from './negotiation-summary.ts';
+import { list, plural, words } from './summary-words.ts';
 
 /** What the summary of one entry is built from; all of it already safe to show. */
 export interface SummaryInput {
@@ -34,25 +36,6 @@ const SOURCES: Record<string, string> = {
   docx: 'imported from Word',
   json: 'imported from JSON',
 };
-
-/** "A", "A and B", "A, B and C". */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
-/** "updatePoint" → "update point", "sign_in" → "sign in": for actions and ops not known here. */
-function words(s: string): string {
-  return s
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[._]+/g, ' ')
-    .toLowerCase()
-    .trim();
-}
 
 /**
  * One line saying what an audit entry records, as a verb phrase whose subject is the actor shown
@@ -130,6 +113,8 @@ export function summariseAuditEntry({ action, detail: d, subjectLabel, partyName
     case 'user.create':
       return 'created an account';
     default: {
+      const negotiation = summariseNegotiationEntry({ action, detail: d, subjectLabel, partyName });
+      if (negotiation !== undefined) return negotiation;
       // An action this view does not know yet: say what it is called, and what it concerns.
       const about = subjectLabel ? `: ${subjectLabel}` : '';
       return `${words(action)}${about}`;
