@@ -53,6 +53,7 @@ const EXPECTED: Record<ProcessAction, (c: MatrixCase) => boolean> = {
   'meeting.read': (c) => isMediator(c) || (isMember(c) && c.note === 'own'),
   'meeting.manage': isMediator,
   'brief.export': (c) => isMediator(c) || (isMember(c) && c.note === 'own'),
+  'feed.manage': isMember,
   'audit.read': isMediator,
 };
 const WRITES: ReadonlySet<ProcessAction> = new Set([
@@ -67,6 +68,7 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'amendment.decide',
   'comment.write',
   'meeting.manage',
+  'feed.manage',
 ]);
 
 /** A route about one party record (a note, an amendment, a thread, a meeting) by its id. */

@@ -319,6 +319,8 @@ describeEachDatabase('positions', (dialect) => {
           author_id: author.id,
           created_at: now,
           updated_at: now,
+          // Counted only once put to the mediator.
+          submitted_at: state === 'draft' ? null : now,
         })
         .execute();
     }

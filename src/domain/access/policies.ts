@@ -52,6 +52,7 @@ export type ProcessAction =
   | 'meeting.read'
   | 'meeting.manage'
   | 'brief.export'
+  | 'feed.manage'
   | 'audit.read';
 
 /** Every action, for the tests that walk the policy table and for the descriptions below. */
@@ -80,6 +81,7 @@ export const PROCESS_ACTIONS: readonly ProcessAction[] = [
   'meeting.read',
   'meeting.manage',
   'brief.export',
+  'feed.manage',
   'audit.read',
 ];
 
@@ -95,6 +97,8 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'amendment.decide',
   'comment.write',
   'meeting.manage',
+  // A calendar feed address is a new credential that outlives the token that made it.
+  'feed.manage',
 ]);
 
 type Rule = (role: Role, partyId: string, subject: Subject) => boolean;
@@ -158,6 +162,7 @@ const RULES: Record<ProcessAction, Rule> = {
   'meeting.read': (role, partyId, s) => role === 'mediator' || (s.participants ?? []).includes(partyId),
   'meeting.manage': mediatorOnly,
   'brief.export': ownPartyOrMediator,
+  'feed.manage': () => true,
   'audit.read': mediatorOnly,
 };
 

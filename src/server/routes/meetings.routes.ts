@@ -108,7 +108,7 @@ export const meetingRoutes = [
     summary: 'Create your secret calendar feed URL (replaces any earlier one); shown once',
     tag: 'meetings',
     access: 'user',
-    policy: 'process.read',
+    policy: 'feed.manage',
     params: processParams,
     status: 201,
     async handler({ database, actor, params, request }) {
@@ -122,7 +122,7 @@ export const meetingRoutes = [
     summary: 'Revoke your calendar feed URL: calendar apps using it stop receiving meetings',
     tag: 'meetings',
     access: 'user',
-    policy: 'process.read',
+    policy: 'feed.manage',
     params: processParams,
     status: 204,
     async handler({ database, actor, params }) {

@@ -35,6 +35,7 @@ const ACTION_WORDS: Record<ProcessAction, string> = {
   'meeting.read': 'seeing meetings your party does not take part in',
   'meeting.manage': 'scheduling and recording meetings',
   'brief.export': "exporting another party's brief",
+  'feed.manage': 'creating or revoking a calendar feed address',
   'audit.read': 'reading the audit log',
 };
 

@@ -37,8 +37,9 @@ export function pointOf(row: AmendmentWithNames, base: PlanContent | undefined) 
 /**
  * An amendment as its reader sees it, with a word-level redline of the proposal (and, once decided,
  * of the text the mediator wrote in) against the point in the base version. The working draft never
- * appears: the applied text is the mediator's answer to the party; the version that took it in is
- * named only to those who hold it.
+ * reaches a party: the wording written in is shown to it only when it is the party's own, accepted
+ * as proposed, or once a version holding it is released to the party; the version that took it in
+ * is named only to those who hold it.
  */
 export function presentAmendment(row: AmendmentWithNames, ctx: PresentContext) {
   const base = ctx.versions.get(row.base_version_id);
@@ -49,6 +50,12 @@ export function presentAmendment(row: AmendmentWithNames, ctx: PresentContext) {
   const takenInPoint =
     takenIn && row.applied_point_id ? findPoint(takenIn.content, row.applied_point_id) : undefined;
   const mediator = can(ctx.viewer, 'draft.read');
+  // The wording the mediator wrote into the working draft is draft text: a party reads it once a
+  // version holding it is released to it, or at once when it is the party's own, accepted as proposed.
+  const applied =
+    row.applied_text !== null && (mediator || takenIn !== undefined || row.applied_text === row.text)
+      ? row.applied_text
+      : null;
   const actor = workflowActorOf(ctx.viewer);
   const mayAct =
     actor === 'mediator'
@@ -72,8 +79,10 @@ export function presentAmendment(row: AmendmentWithNames, ctx: PresentContext) {
     /** The proposal against the base text, word by word. */
     segments: wordSegments(baseText, proposed),
     reply: row.reply,
-    appliedText: row.applied_text,
-    appliedSegments: row.applied_text === null ? null : wordSegments(baseText, row.applied_text),
+    appliedText: applied,
+    appliedSegments: applied === null ? null : wordSegments(baseText, applied),
+    /** Accepted with wording of the mediator's that the reader's party does not hold yet. */
+    appliedWordingWithheld: applied === null && row.applied_text !== null,
     /** The draft point that took the text in: the mediator's working material only. */
     appliedPointId: mediator ? row.applied_point_id : null,
     takenInVersion: takenIn

@@ -112,7 +112,12 @@ export async function getPlanAmendments(
     .map((p) => p.group);
 
   return {
-    plan: { id: plan.id, processId: plan.process_id, title: plan.title },
+    // The plan's own title is the working draft's; a party knows the plan by the title of its text.
+    plan: {
+      id: plan.id,
+      processId: plan.process_id,
+      title: can(viewer, 'draft.read') ? plan.title : (reference?.content.title ?? ''),
+    },
     viewer: viewer.membership,
     parties: [...parties.values()],
     counts,

@@ -7,7 +7,9 @@ import {
   insertCalendarFeed,
   revokeFeeds,
 } from '../../store/meetings/calendar-feeds.repository.ts';
+import { authorize } from '../access/authorize.ts';
 import { type Actor, sha256 } from '../access/sessions.ts';
+import { processNotFound } from '../processes/add-party.ts';
 import { loadProcessViewer } from './meeting-access.ts';
 
 /**
@@ -31,7 +33,8 @@ export async function getMyCalendarFeed(database: Database, actor: Actor, proces
 /** Creates the actor's feed URL, replacing (revoking) any earlier one; the secret is in the answer only. */
 export async function createCalendarFeed(database: Database, actor: Actor, processId: string) {
   return database.db.transaction().execute(async (tx) => {
-    await loadProcessViewer(tx, actor, processId);
+    const { viewer } = await loadProcessViewer(tx, actor, processId);
+    authorize(viewer, 'feed.manage', () => processNotFound(processId));
     const now = new Date().toISOString();
     const replaced = await revokeFeeds(tx, processId, actor.user.id, now);
     const secret = `${FEED_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -59,7 +62,8 @@ export async function createCalendarFeed(database: Database, actor: Actor, proce
 /** Revokes the actor's feed of the process; calendar apps using it get 404 from then on. Idempotent. */
 export async function revokeCalendarFeed(database: Database, actor: Actor, processId: string): Promise<void> {
   await database.db.transaction().execute(async (tx) => {
-    await loadProcessViewer(tx, actor, processId);
+    const { viewer } = await loadProcessViewer(tx, actor, processId);
+    authorize(viewer, 'feed.manage', () => processNotFound(processId));
     const revoked = await revokeFeeds(tx, processId, actor.user.id, new Date().toISOString());
     for (const id of revoked)
       await appendAudit(tx, {

@@ -37,15 +37,16 @@ export async function positionHistory(tx: Tx, planId: string, pointId: string, p
 }
 
 /**
- * How many amendments each party has in each state on a plan, leaving out drafts: a draft is still
- * the party's own, not yet put to the mediator. One party's only when `partyId` is set.
+ * How many amendments each party has in each state on a plan, leaving out those never submitted:
+ * a draft (even one withdrawn unsent) is still the party's own, not yet put to the mediator. One party's only when `partyId` is set.
  */
 export async function countAmendmentsByState(tx: Tx, planId: string, partyId?: string) {
   let query = tx
     .selectFrom('amendments')
     .select(['party_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
     .where('plan_id', '=', planId)
-    .where('state', '!=', 'draft');
+    // Never submitted (a draft, or a draft withdrawn before it was sent) is still the party's own.
+    .where('submitted_at', 'is not', null);
   if (partyId !== undefined) query = query.where('party_id', '=', partyId);
   const rows = await query.groupBy(['party_id', 'state']).execute();
   // PostgreSQL returns a count as a string.

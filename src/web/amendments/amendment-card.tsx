@@ -81,7 +81,15 @@ export function AmendmentCard({ amendment: a, actions, onEdit, onDecide }: Props
           </h4>
           {a.appliedSegments && a.appliedText !== a.text && <Segments segments={a.appliedSegments} />}
           {a.appliedSegments && a.appliedText === a.text && (
-            <p className="muted small">The text as proposed.</p>
+            <p className="muted small">
+              The text as proposed{a.takenInVersion ? '.' : ', now in the working draft.'}
+            </p>
+          )}
+          {a.appliedWordingWithheld && (
+            <p className="muted small">
+              Accepted with changes to the wording: you will read it in the next version released to your
+              party.
+            </p>
           )}
           {a.reply !== '' && <blockquote className="amendment-reply">{a.reply}</blockquote>}
           {a.takenInVersion ? (

@@ -29,6 +29,8 @@ export interface Amendment {
   segments: WordSegment[];
   reply: string;
   appliedText: string | null;
+  /** Accepted with the mediator's own wording, which the reader's party does not hold yet. */
+  appliedWordingWithheld: boolean;
   appliedSegments: WordSegment[] | null;
   takenInVersion: { id: string; label: string; segments: WordSegment[] | null } | null;
   sharedWithMediator: boolean;
