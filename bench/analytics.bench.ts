@@ -137,13 +137,16 @@ async function versusHighs(
   const ours = await sample(engine, { minRuns: 10, minMs: 300 });
   const answer = engine();
   const rows: BenchRow[] = [];
+  const engineRow: BenchRow = {
+    name: `${label}: engine (${objective}${exact() ? ', exact' : ', NOT proven'})`,
+    value: ours.median,
+    p99: ours.p99,
+    unit: 'ms',
+    budget: 200,
+  };
   if (!solve) {
     rows.push({
-      name: `${label}: engine (${objective}${exact() ? ', exact' : ', NOT proven'})`,
-      value: ours.median,
-      p99: ours.p99,
-      unit: 'ms',
-      budget: 200,
+      ...engineRow,
       detail: 'HiGHS not installed: npm install --save-dev highs@1.15.3 for the comparison',
     });
     return rows;
@@ -154,11 +157,7 @@ async function versusHighs(
   const result = run();
   const highsAnswer = result.Status === 'Optimal' ? result.ObjectiveValue : null;
   rows.push({
-    name: `${label}: engine (${objective}${exact() ? ', exact' : ', NOT proven'})`,
-    value: ours.median,
-    p99: ours.p99,
-    unit: 'ms',
-    budget: 200,
+    ...engineRow,
     ratio: { against: 'HiGHS', value: ours.median / theirs.median },
     detail: agree(answer, highsAnswer),
   });

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import type { BenchRow, BenchTable } from './harness.ts';
+import { withPostgresDatabase } from './postgres-database.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
-const PG_ADMIN_URL = process.env.ENTENTE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 
@@ -132,25 +130,6 @@ async function measure(label: string, server: ServerProcess): Promise<BenchRow[]
   ];
 }
 
-async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
-  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 /** HTTP reads under 50 concurrent connections, against the bare endpoint of the same server. */
 export async function benchHttp(): Promise<BenchTable[]> {
   const sqlite = await startServer();
@@ -168,7 +147,7 @@ export async function benchHttp(): Promise<BenchTable[]> {
   } finally {
     await sqlite.stop();
   }
-  const pgRows = (await withPostgresDatabase(async (url) => {
+  const pgRows = (await withPostgresDatabase('entente_bench_', async (url) => {
     const server = await startServer({ DATABASE_URL: url });
     try {
       return await measure('PostgreSQL', server);

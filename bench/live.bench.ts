@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
 import { DEFAULT_LIVE_STREAM_SETTINGS } from '../src/server/http/live-streams.ts';
 import type { DatabaseConfig } from '../src/store/database.ts';
 import type { BenchRow, BenchTable } from './harness.ts';
@@ -8,6 +6,7 @@ import { type Account, eachLimited, type Fixture, prepareFixture } from './live/
 import { type Deliveries, DraftWriter, deliveries, drive, type Quantiles, quantiles } from './live/drive.ts';
 import { type Instance, startInstance, stopAllInstances } from './live/instance.ts';
 import { type LiveClient, openLiveClient } from './live/live-client.ts';
+import { withPostgresDatabase } from './postgres-database.ts';
 
 /**
  * Live-update latency: from just before a mediator's draft edit is sent to each subscribed
@@ -26,7 +25,6 @@ const WARMUP_WRITES = 10;
 // Twenty edits a second at most: a busy drafting session, far from a flood.
 const INTERVAL_MS = 50;
 const DELIVERY_TIMEOUT_MS = 3000;
-const PG_ADMIN_URL = process.env.ENTENTE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // The server's own limit of streams per user: every account opens exactly that many, no more.
 const PER_USER = DEFAULT_LIVE_STREAM_SETTINGS.perUser;
 
@@ -246,35 +244,6 @@ async function measureDatabase(
   return rows;
 }
 
-/** A fresh PostgreSQL database for `fn`, dropped after (also when `fn` throws); null when PG is down. */
-async function withPostgresDatabase<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
-  const name = `entente_live_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  // Ctrl-C: stop the servers and drop the database before going.
-  const interrupted = async () => {
-    await stopAllInstances();
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  try {
-    return await fn(url.toString());
-  } finally {
-    process.off('SIGINT', interrupted);
-    await stopAllInstances();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 /** Live-update latency with 500 open streams: SQLite, PostgreSQL, and two PostgreSQL instances. */
 export async function benchLive(): Promise<BenchTable> {
   const interrupted = async () => {
@@ -295,8 +264,10 @@ export async function benchLive(): Promise<BenchTable> {
     process.off('SIGINT', interrupted);
     await stopAllInstances();
   }
-  const pgRows = (await withPostgresDatabase((url) =>
-    measureDatabase('PostgreSQL', { DATABASE_URL: url }, () => ({ kind: 'postgres', url }), true),
+  const pgRows = (await withPostgresDatabase(
+    'entente_live_bench_',
+    (url) => measureDatabase('PostgreSQL', { DATABASE_URL: url }, () => ({ kind: 'postgres', url }), true),
+    stopAllInstances,
   )) ?? [{ name: 'PostgreSQL: not reachable, skipped', value: 0, unit: '' }];
   return {
     title: `Live updates: mediator's draft edit → SSE event, ${WRITES} writes every ≥${INTERVAL_MS} ms, p50 / p99`,

@@ -17,6 +17,37 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** `entente serve --quiet` as a child process, its output kept to say why it did not start. */
+export function spawnServe(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['bin/entente.mjs', 'serve', '--quiet'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  return { child, output: () => output };
+}
+
+/** Resolves once the server answers /api/health; throws with its output if it exits or takes over a minute. */
+export async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output()}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -29,37 +60,16 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
-  const child = spawn(process.execPath, ['bin/entente.mjs', 'serve', '--quiet'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ENTENTE_DATA_DIR: dataDir,
-      ENTENTE_LOG: 'off',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
+  const { child, output } = spawnServe({
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ENTENTE_DATA_DIR: dataDir,
+    ENTENTE_LOG: 'off',
+    ...env,
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForHealth(url, child, output);
   return {
     url,
     child,

@@ -1,15 +1,16 @@
 import { expect, it } from 'vitest';
 import {
+  DEMO_PROCESS_TITLE,
   describeBrowser,
+  inOwnBrowser,
   JOURNEY_TIMEOUT,
-  launchBrowser,
+  KARST_DELEGATE,
+  MEDIATOR,
   signIn,
   useBrowserSuite,
 } from './support/browser-server.ts';
 
-const PROCESS_TITLE = 'Republic of Veloria – Karst Federation settlement';
 const PLAN_TITLE = /^Framework for a Durable Settlement/;
-const KARST_DELEGATE = 'lead@karst.example';
 
 describeBrowser('confidentiality in the browser', () => {
   const suite = useBrowserSuite();
@@ -19,7 +20,7 @@ describeBrowser('confidentiality in the browser', () => {
     async () => {
       const { page: delegate, baseUrl } = suite();
       await signIn(delegate, baseUrl, KARST_DELEGATE);
-      await delegate.getByRole('link', { name: PROCESS_TITLE }).click();
+      await delegate.getByRole('link', { name: DEMO_PROCESS_TITLE }).click();
       const plans = delegate.getByRole('region', { name: 'Plans' });
       await plans.getByRole('columnheader', { name: 'Newest you hold' }).waitFor();
       const row = plans.getByRole('row', { name: PLAN_TITLE });
@@ -38,12 +39,8 @@ describeBrowser('confidentiality in the browser', () => {
       await delegate.getByText('Proximity talks, Vienna').waitFor();
 
       // The mediator, in a browser of their own, releases Draft 3 to Karst.
-      const browser = await launchBrowser();
-      try {
-        const mediatorContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-        const mediator = await mediatorContext.newPage();
-        await signIn(mediator, baseUrl);
-        await mediator.getByRole('link', { name: PROCESS_TITLE }).click();
+      await inOwnBrowser(baseUrl, MEDIATOR, async (mediator) => {
+        await mediator.getByRole('link', { name: DEMO_PROCESS_TITLE }).click();
         await mediator.getByRole('link', { name: 'Consultation log' }).click();
         const draftThree = mediator.getByRole('row', { name: /Draft 3/ });
         await draftThree.getByRole('button', { name: 'Release…' }).click();
@@ -53,9 +50,7 @@ describeBrowser('confidentiality in the browser', () => {
         await dialog.getByRole('button', { name: 'Release to 1 party' }).click();
         await dialog.waitFor({ state: 'detached' });
         await draftThree.getByText('Third round, Geneva').first().waitFor();
-      } finally {
-        await browser.close();
-      }
+      });
 
       // The delegate's page learns of it by itself.
       const banner = delegate.getByRole('status').filter({ hasText: 'Draft 3' });

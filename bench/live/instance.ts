@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnServe, waitForHealth } from '../server-process.ts';
 
 /**
  * `entente serve` instances for the live bench, on the ports set aside for it. Unlike
@@ -62,23 +63,13 @@ function cpuMsOf(pid: number): number {
 export async function startInstance(env: Record<string, string> = {}): Promise<Instance> {
   const port = await claimPort();
   const dataDir = mkdtempSync(join(tmpdir(), 'entente-live-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['bin/entente.mjs', 'serve', '--quiet'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ENTENTE_DATA_DIR: dataDir,
-      ENTENTE_LOG: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
+  const { child, output } = spawnServe({
+    ...process.env,
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ENTENTE_DATA_DIR: dataDir,
+    ENTENTE_LOG: 'off',
   });
   children.add(child);
   const exited = new Promise<void>((resolve) =>
@@ -106,18 +97,8 @@ export async function startInstance(env: Record<string, string> = {}): Promise<I
     },
   };
   running.add(instance);
-  const deadline = Date.now() + 60_000;
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      try {
-        if ((await fetch(`${instance.url}/api/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForHealth(instance.url, child, output);
   } catch (error) {
     await instance.stop();
     throw error;

@@ -15,6 +15,9 @@ const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 export const DEMO_PASSWORD = 'entente-demo';
 export const MEDIATOR = 'envoy@envoy.example';
 export const DELEGATE = 'lead@veloria.example';
+export const KARST_DELEGATE = 'lead@karst.example';
+/** The demo process, as its link reads on the processes list. */
+export const DEMO_PROCESS_TITLE = 'Republic of Veloria – Karst Federation settlement';
 
 /** Generous: the CI machines have two cores, and Chromium and the server share them. */
 export const JOURNEY_TIMEOUT = 90_000;
@@ -260,4 +263,21 @@ export async function signIn(page: Page, baseUrl: string, email = MEDIATOR): Pro
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Processes', exact: true }).waitFor();
+}
+
+/** Someone at another computer: `act` runs with them signed in, in a browser of their own, closed after. */
+export async function inOwnBrowser(
+  baseUrl: string,
+  email: string,
+  act: (page: Page) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, email);
+    await act(page);
+  } finally {
+    await browser.close();
+  }
 }

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { AuditEntry } from '../domain/audit/audit-chain.ts';
+import type { AmendmentState } from '../domain/negotiation/amendment-workflow.ts';
 
 /** A nullable column that inserts may leave out. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -184,13 +185,8 @@ export interface PositionTable {
 }
 
 export type AmendmentKind = 'replace' | 'add' | 'delete';
-export type AmendmentState =
-  | 'draft'
-  | 'submitted'
-  | 'accepted'
-  | 'partly_accepted'
-  | 'rejected'
-  | 'withdrawn';
+/** Defined with the amendment workflow (src/domain/negotiation/amendment-workflow.ts). */
+export type { AmendmentState };
 
 /** A party's proposed change to one point, against a version it holds. */
 export interface AmendmentTable {

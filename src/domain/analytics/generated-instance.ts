@@ -1,20 +1,12 @@
+import { seededRandom } from '../shared/seeded-random.ts';
 import {
   type NegotiationInstance,
   type NegotiationInstanceInput,
   negotiationInstanceSchema,
 } from './analytics-model.ts';
 
-/** A deterministic pseudo-random generator (mulberry32), so generated instances are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Re-exported: the analytics code and its tests take the generator from here.
+export { seededRandom };
 
 export interface GeneratorOptions {
   seed: number;

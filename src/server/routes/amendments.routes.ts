@@ -19,6 +19,23 @@ import { proposeAmendment } from '../../services/amendments/propose-amendment.ts
 import { defineRoute } from '../http/route.ts';
 import { planParams } from './plans.routes.ts';
 
+/** A delegate's step on their party's amendment, taken against the revision they last saw. */
+function stepRoute(step: 'submit' | 'withdraw', summary: string, run: typeof submitAmendment) {
+  return defineRoute({
+    method: 'POST',
+    path: `/api/v1/plans/:planId/amendments/:amendmentId/${step}`,
+    summary,
+    tag: 'amendments',
+    access: 'user',
+    policy: 'amendment.write',
+    params: amendmentParams,
+    body: amendmentStepSchema,
+    async handler({ database, actor, params, body }) {
+      return { amendment: await run(database, actor, params.planId, params.amendmentId, body.revision) };
+    },
+  });
+}
+
 export const amendmentRoutes = [
   defineRoute({
     method: 'GET',
@@ -87,36 +104,12 @@ export const amendmentRoutes = [
       return { amendment: await editAmendment(database, actor, params.planId, params.amendmentId, body) };
     },
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/api/v1/plans/:planId/amendments/:amendmentId/submit',
-    summary: "Submit your party's draft amendment to the mediator",
-    tag: 'amendments',
-    access: 'user',
-    policy: 'amendment.write',
-    params: amendmentParams,
-    body: amendmentStepSchema,
-    async handler({ database, actor, params, body }) {
-      return {
-        amendment: await submitAmendment(database, actor, params.planId, params.amendmentId, body.revision),
-      };
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/api/v1/plans/:planId/amendments/:amendmentId/withdraw',
-    summary: "Withdraw your party's amendment (a draft, or one awaiting the mediator's decision)",
-    tag: 'amendments',
-    access: 'user',
-    policy: 'amendment.write',
-    params: amendmentParams,
-    body: amendmentStepSchema,
-    async handler({ database, actor, params, body }) {
-      return {
-        amendment: await withdrawAmendment(database, actor, params.planId, params.amendmentId, body.revision),
-      };
-    },
-  }),
+  stepRoute('submit', "Submit your party's draft amendment to the mediator", submitAmendment),
+  stepRoute(
+    'withdraw',
+    "Withdraw your party's amendment (a draft, or one awaiting the mediator's decision)",
+    withdrawAmendment,
+  ),
   defineRoute({
     method: 'POST',
     path: '/api/v1/plans/:planId/amendments/:amendmentId/decision',

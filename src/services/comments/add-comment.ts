@@ -14,17 +14,16 @@ import type { CommentVisibility } from '../../store/schema.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
-import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadReadablePlan, planNotFound } from '../plans/plan-access.ts';
 import type { newCommentSchema } from './comment.schema.ts';
 import {
   assertPointHeldBy,
-  commentAuditType,
   commentNotFound,
   loadReadableComment,
   rowThread,
   threadSubject,
 } from './comment-access.ts';
+import { announceComment, commentAudit } from './comment-events.ts';
 import { presentComment } from './comment-presenter.ts';
 
 type NewComment = z.output<typeof newCommentSchema>;
@@ -49,7 +48,7 @@ export async function addComment(database: Database, actor: Actor, planId: strin
         ? await threadToAnswer(tx, viewer, planId, input.threadId)
         : await threadToOpen(tx, viewer, plan, id, input);
     const now = new Date().toISOString();
-    await insertComment(tx, {
+    const record = {
       id,
       process_id: plan.process_id,
       plan_id: planId,
@@ -57,36 +56,20 @@ export async function addComment(database: Database, actor: Actor, planId: strin
       thread_id: thread.id,
       party_id: thread.partyId,
       visibility: thread.visibility,
+    };
+    await insertComment(tx, {
+      ...record,
       author_id: actor.user.id,
       body: input.body,
       created_at: now,
       updated_at: now,
     });
-    await appendAudit(tx, {
-      processId: plan.process_id,
-      actorId: actor.user.id,
-      action: 'comment.create',
-      subjectType: commentAuditType(thread.visibility),
-      subjectId: id,
-      detail: {
-        planId,
-        pointId: thread.pointId,
-        partyId: thread.partyId,
-        threadId: thread.id,
-        shared: thread.visibility === 'mediator',
-      },
-    });
+    await appendAudit(tx, commentAudit(actor, record, 'comment.create'));
     const row = await findCommentWithNames(tx, planId, id);
-    return { processId: plan.process_id, thread, comment: presentComment(row!) };
+    return { record, thread, comment: presentComment(row!) };
   });
-  await publishLiveEvent(database, {
-    type: 'comment.changed',
-    processId: added.processId,
-    planId,
-    partyId: added.thread.partyId,
-    sharedWithMediator: added.thread.visibility === 'mediator',
-  });
-  return added;
+  await announceComment(database, added.record);
+  return { processId: added.record.process_id, thread: added.thread, comment: added.comment };
 }
 
 /** The thread a reply goes into: one the actor may read (else "not found") and write in. */

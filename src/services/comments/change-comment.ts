@@ -3,7 +3,6 @@ import { AppError } from '../../domain/shared/app-error.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { Database } from '../../store/database.ts';
 import {
-  type CommentRow,
   countReplies,
   deleteComment,
   findCommentWithNames,
@@ -12,16 +11,10 @@ import {
 import type { Tx } from '../../store/transaction.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor } from '../access/sessions.ts';
-import { publishLiveEvent } from '../live/live-bus.ts';
 import { loadReadablePlan } from '../plans/plan-access.ts';
 import type { commentChangesSchema } from './comment.schema.ts';
-import {
-  commentAuditType,
-  commentNotFound,
-  loadReadableComment,
-  rowThread,
-  threadSubject,
-} from './comment-access.ts';
+import { commentNotFound, loadReadableComment, rowThread, threadSubject } from './comment-access.ts';
+import { announceComment, commentAudit } from './comment-events.ts';
 import { presentComment } from './comment-presenter.ts';
 
 /**
@@ -52,7 +45,7 @@ export async function editComment(
     const row = await findCommentWithNames(tx, planId, commentId);
     return { processId: plan.process_id, row: comment, comment: presentComment(row!) };
   });
-  await announce(database, edited.processId, edited.row);
+  await announceComment(database, edited.row);
   return edited;
 }
 
@@ -62,7 +55,7 @@ export async function editComment(
  */
 export async function removeComment(database: Database, actor: Actor, planId: string, commentId: string) {
   const removed = await database.db.transaction().execute(async (tx) => {
-    const { plan, comment } = await loadOwnComment(tx, actor, planId, commentId);
+    const { comment } = await loadOwnComment(tx, actor, planId, commentId);
     if (comment.thread_id === comment.id && (await countReplies(tx, comment.id)) > 0)
       throw new AppError(
         'conflict',
@@ -70,34 +63,7 @@ export async function removeComment(database: Database, actor: Actor, planId: st
       );
     await deleteComment(tx, commentId);
     await appendAudit(tx, commentAudit(actor, comment, 'comment.delete'));
-    return { processId: plan.process_id, row: comment };
+    return comment;
   });
-  await announce(database, removed.processId, removed.row);
-}
-
-function announce(database: Database, processId: string, row: CommentRow) {
-  return publishLiveEvent(database, {
-    type: 'comment.changed',
-    processId,
-    planId: row.plan_id,
-    partyId: row.party_id,
-    sharedWithMediator: row.visibility === 'mediator',
-  });
-}
-
-function commentAudit(actor: Actor, row: CommentRow, action: string) {
-  return {
-    processId: row.process_id,
-    actorId: actor.user.id,
-    action,
-    subjectType: commentAuditType(row.visibility),
-    subjectId: row.id,
-    detail: {
-      planId: row.plan_id,
-      pointId: row.point_id,
-      partyId: row.party_id,
-      threadId: row.thread_id,
-      shared: row.visibility === 'mediator',
-    },
-  };
+  await announceComment(database, removed);
 }

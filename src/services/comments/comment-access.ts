@@ -51,8 +51,3 @@ export async function assertPointHeldBy(
   const seen = texts.some((t) => (JSON.parse(t) as PlanContent).points.some((p) => p.id === pointId));
   if (!seen) throw invalid('body.pointId', 'is not a point of any text of this plan that party holds');
 }
-
-/** The audit subject of a comment: a party-only thread's activity stays out of other parties' view. */
-export function commentAuditType(visibility: CommentVisibility): 'comment' | 'party_comment' {
-  return visibility === 'party' ? 'party_comment' : 'comment';
-}

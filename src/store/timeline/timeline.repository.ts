@@ -1,3 +1,4 @@
+import { VERSION_SUMMARY_COLUMNS } from '../plans/plans.repository.ts';
 import type { Tx } from '../transaction.ts';
 
 /**
@@ -12,17 +13,7 @@ export async function listProcessVersions(tx: Tx, processId: string) {
     .selectFrom('versions as v')
     .innerJoin('plans as p', 'p.id', 'v.plan_id')
     .innerJoin('users as u', 'u.id', 'v.author_id')
-    .select([
-      'v.id',
-      'v.plan_id',
-      'v.seq',
-      'v.label',
-      'v.title',
-      'v.note',
-      'v.created_at',
-      'v.content',
-      'u.name as author_name',
-    ])
+    .select([...VERSION_SUMMARY_COLUMNS, 'v.content'])
     .where('p.process_id', '=', processId)
     .orderBy('v.created_at')
     .orderBy('v.seq')
@@ -31,9 +22,7 @@ export async function listProcessVersions(tx: Tx, processId: string) {
 
 /** The versions of a process one party holds, with its release of each, oldest release first. */
 export async function listVersionsHeldInProcess(tx: Tx, processId: string, partyId: string) {
-  return tx
-    .selectFrom('releases as r')
-    .innerJoin('versions as v', 'v.id', 'r.version_id')
+  return releasesWithVersions(tx, processId)
     .select([
       'v.id',
       'v.plan_id',
@@ -47,7 +36,6 @@ export async function listVersionsHeldInProcess(tx: Tx, processId: string, party
       'r.channel',
       'r.note as release_note',
     ])
-    .where('r.process_id', '=', processId)
     .where('r.party_id', '=', partyId)
     .orderBy('r.released_at')
     .orderBy('v.seq')
@@ -56,9 +44,7 @@ export async function listVersionsHeldInProcess(tx: Tx, processId: string, party
 
 /** The releases of a process with their versions' labels, oldest first. */
 export async function listProcessReleases(tx: Tx, processId: string) {
-  return tx
-    .selectFrom('releases as r')
-    .innerJoin('versions as v', 'v.id', 'r.version_id')
+  return releasesWithVersions(tx, processId)
     .select([
       'r.id',
       'r.plan_id',
@@ -69,10 +55,17 @@ export async function listProcessReleases(tx: Tx, processId: string) {
       'v.label',
       'v.title',
     ])
-    .where('r.process_id', '=', processId)
     .orderBy('r.released_at')
     .orderBy('r.id')
     .execute();
+}
+
+/** The releases of a process joined to the versions they hand over. */
+function releasesWithVersions(tx: Tx, processId: string) {
+  return tx
+    .selectFrom('releases as r')
+    .innerJoin('versions as v', 'v.id', 'r.version_id')
+    .where('r.process_id', '=', processId);
 }
 
 /** The meetings of a process, by start. */

@@ -1,4 +1,5 @@
 import { AMENDMENT_STATES } from '../../domain/negotiation/amendment-workflow.ts';
+import { PartyFilter } from '../components/party-filter.tsx';
 import { type AmendmentParty, type AmendmentState, STATE_LABELS } from './amendment-types.ts';
 
 export interface Filters {
@@ -40,17 +41,12 @@ export function AmendmentFilters({ filters, counts, parties, showParty, onChange
         ))}
       </ul>
       {showParty && (
-        <label className="inline-field">
-          <span className="field-label">Party</span>
-          <select value={filters.partyId} onChange={(e) => onChange({ ...filters, partyId: e.target.value })}>
-            <option value="">All parties</option>
-            {parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartyFilter
+          className="inline-field"
+          value={filters.partyId}
+          parties={parties}
+          onChange={(partyId) => onChange({ ...filters, partyId })}
+        />
       )}
     </div>
   );

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../api/api-error.ts';
 import { Segments } from '../compare/segments.tsx';
 import { Dialog } from '../components/dialog.tsx';
+import { FormButtons } from '../components/form-buttons.tsx';
 import { InlineError } from '../components/status.tsx';
 import { type Amendment, KIND_LABELS } from './amendment-types.ts';
+import { SUB_ITEMS_HINT, TextField, useDialogSend } from './dialog-parts.tsx';
 import type { AmendmentActions, Decision } from './use-amendments.ts';
 
 interface Props {
@@ -23,28 +24,19 @@ export function DecisionDialog({ amendment: a, actions, onClose }: Props) {
   const [decision, setDecision] = useState<Decision['decision']>('accept');
   const [text, setText] = useState(a.kind === 'delete' ? '' : a.text);
   const [reply, setReply] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, send } = useDialogSend(onClose);
   const writes = decision !== 'reject';
   const needsText = writes && (a.kind !== 'delete' || decision === 'partly_accept');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await actions.decide(a.id, {
+  const submit = (e: FormEvent) =>
+    send(e, () =>
+      actions.decide(a.id, {
         decision,
         reply: reply.trim(),
         revision: a.revision,
         ...(needsText ? { text: text.trim() } : {}),
-      });
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+      }),
+    );
 
   const where = a.point.number === null ? '' : ` on point ${a.point.number}`;
   return (
@@ -79,36 +71,26 @@ export function DecisionDialog({ amendment: a, actions, onClose }: Props) {
           ))}
         </fieldset>
         {needsText && (
-          <label className="field">
-            <span className="field-label">
-              {decision === 'partly_accept' ? 'Text as partly accepted' : 'Text to write into the draft'}
-            </span>
-            <textarea
-              value={text}
-              rows={6}
-              maxLength={8000}
-              required
-              onChange={(e) => setText(e.target.value)}
-            />
-            <span className="muted small">Sub-items one a line, as “a) …”.</span>
-          </label>
+          <TextField
+            label={decision === 'partly_accept' ? 'Text as partly accepted' : 'Text to write into the draft'}
+            value={text}
+            onChange={setText}
+            rows={6}
+            required
+            hint={SUB_ITEMS_HINT}
+          />
         )}
         {writes && a.kind === 'delete' && decision === 'accept' && (
           <p className="muted">The point will be deleted from the working draft.</p>
         )}
-        <label className="field">
-          <span className="field-label">Reply to {a.party.name}</span>
-          <textarea value={reply} rows={3} maxLength={8000} onChange={(e) => setReply(e.target.value)} />
-        </label>
+        <TextField label={`Reply to ${a.party.name}`} value={reply} onChange={setReply} rows={3} />
         <InlineError message={error} />
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Saving…' : CHOICES.find((c) => c.key === decision)?.label}
-          </button>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons
+          busy={busy}
+          label={CHOICES.find((c) => c.key === decision)?.label ?? ''}
+          busyLabel="Saving…"
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

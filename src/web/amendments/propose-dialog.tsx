@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { pointText } from '../../domain/plans/redline/point-text.ts';
-import { errorMessage } from '../api/api-error.ts';
 import type { VersionResponse, VersionsResponse } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { ErrorBox, InlineError, Loading } from '../components/status.tsx';
 import { type AmendmentKind, KIND_LABELS } from './amendment-types.ts';
+import { SUB_ITEMS_HINT, TextField, useDialogSend } from './dialog-parts.tsx';
 import type { AmendmentActions } from './use-amendments.ts';
 
 interface Props {
@@ -28,8 +28,7 @@ export function ProposeDialog({ planId, actions, onClose }: Props) {
   const [place, setPlace] = useState('');
   const [text, setText] = useState('');
   const [rationale, setRationale] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, send: sendRequest } = useDialogSend(onClose);
   const content = version.data?.content;
   const points = content?.points ?? [];
 
@@ -40,13 +39,13 @@ export function ProposeDialog({ planId, actions, onClose }: Props) {
   }, [kind, pointId, content]);
 
   async function send(e: FormEvent, submit: boolean) {
-    e.preventDefault();
-    if (!chosen) return;
-    setBusy(true);
-    setError(undefined);
+    if (!chosen) {
+      e.preventDefault();
+      return;
+    }
     const [placeKind, placeId] = place.split(':');
-    try {
-      await actions.propose({
+    await sendRequest(e, () =>
+      actions.propose({
         kind,
         baseVersionId: chosen,
         ...(kind === 'add'
@@ -57,12 +56,8 @@ export function ProposeDialog({ planId, actions, onClose }: Props) {
         text: kind === 'delete' ? '' : text.trim(),
         rationale: rationale.trim(),
         submit,
-      });
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   const ready = kind === 'add' ? place !== '' : pointId !== '';
@@ -134,23 +129,20 @@ export function ProposeDialog({ planId, actions, onClose }: Props) {
             </p>
           )}
           {kind !== 'delete' && (
-            <label className="field">
-              <span className="field-label">
-                {kind === 'add' ? 'Text of the new point' : 'Your text for the point'}
-              </span>
-              <textarea value={text} rows={7} maxLength={8000} onChange={(e) => setText(e.target.value)} />
-              <span className="muted small">Sub-items one a line, as “a) …”.</span>
-            </label>
-          )}
-          <label className="field">
-            <span className="field-label">Rationale (the mediator reads it once you submit)</span>
-            <textarea
-              value={rationale}
-              rows={3}
-              maxLength={8000}
-              onChange={(e) => setRationale(e.target.value)}
+            <TextField
+              label={kind === 'add' ? 'Text of the new point' : 'Your text for the point'}
+              value={text}
+              onChange={setText}
+              rows={7}
+              hint={SUB_ITEMS_HINT}
             />
-          </label>
+          )}
+          <TextField
+            label="Rationale (the mediator reads it once you submit)"
+            value={rationale}
+            onChange={setRationale}
+            rows={3}
+          />
           <InlineError message={error} />
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={busy || !complete}>

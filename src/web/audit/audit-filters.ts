@@ -1,3 +1,5 @@
+import { localInstant } from '../components/local-dates.ts';
+
 /** The filters of the audit log view, as they sit in the page's URL (so a filtered view can be linked). */
 export interface AuditFilters {
   actor: string;
@@ -23,20 +25,6 @@ export function filtersFrom(params: URLSearchParams): AuditFilters {
 
 export function hasFilters(f: AuditFilters): boolean {
   return FILTER_KEYS.some((k) => f[k] !== '');
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * A local date as the instant the API compares with: the first millisecond of that day here, or
- * the last. Anything else is passed on as typed, so that the server names the field at fault.
- */
-function localInstant(value: string, edge: 'start' | 'end'): string {
-  const m = DATE.exec(value);
-  if (!m) return value;
-  const day = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (edge === 'end' ? 1 : 0));
-  if (Number.isNaN(day.getTime())) return value;
-  return new Date(day.getTime() - (edge === 'end' ? 1 : 0)).toISOString();
 }
 
 /** The API query string for the filters, and the cursor of the page wanted. */

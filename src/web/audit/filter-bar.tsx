@@ -1,4 +1,5 @@
 import type { Member, Party } from '../api/types.ts';
+import { DateRangeFields } from '../components/date-range-fields.tsx';
 import { type AuditFilters, actionFamilies, actionLabel, familyLabel, hasFilters } from './audit-filters.ts';
 
 interface Props {
@@ -67,24 +68,7 @@ export function AuditFilterBar({ filters, members, parties, actions, onChange, o
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">From</span>
-        <input
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(e) => onChange('from', e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">To</span>
-        <input
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(e) => onChange('to', e.target.value)}
-        />
-      </label>
+      <DateRangeFields from={filters.from} to={filters.to} onChange={onChange} />
       <div className="audit-filters-end">
         <button
           type="button"

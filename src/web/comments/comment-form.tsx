@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
+import { FormButtons } from '../components/form-buttons.tsx';
 import { InlineError } from '../components/status.tsx';
 
 interface Props {
@@ -59,18 +60,14 @@ export function CommentForm({ label, submitLabel, initial = '', children, onSave
       />
       {children}
       <InlineError message={error} />
-      <div className="button-row">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={busy || body.trim() === ''}
-        >
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button button-quiet button-small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons
+        busy={busy}
+        label={submitLabel}
+        busyLabel="Saving…"
+        onCancel={onCancel}
+        disabled={body.trim() === ''}
+        small
+      />
     </form>
   );
 }

@@ -39,6 +39,28 @@ export function ErrorBox({
   );
 }
 
+/** A failed filtered read: the server's reason for refusing the filters (a 400) with a way out. */
+export function FilterErrorBox({
+  error,
+  onRetry,
+  onClear,
+}: {
+  error: ApiError;
+  onRetry: () => void;
+  onClear: () => void;
+}) {
+  if (error.status !== 400) return <ErrorBox error={error} onRetry={onRetry} />;
+  return (
+    <div className="error-box" role="alert">
+      <p className="error-box-title">These filters cannot be applied</p>
+      <p>{error.detail}</p>
+      <button type="button" className="button" onClick={onClear}>
+        Clear filters
+      </button>
+    </div>
+  );
+}
+
 /** A short inline error next to a form or field. */
 export function InlineError({ message, id }: { message: string | undefined; id?: string }) {
   if (message === undefined || message === '') return null;

@@ -8,6 +8,7 @@ import { useFormSubmit } from '../components/use-form-submit.ts';
 import { PartySwatch } from '../process/party-swatch.tsx';
 import { viewerZone } from './meeting-format.ts';
 import type { Meeting, PlaceKind } from './meeting-types.ts';
+import { TimeRangeFields } from './time-range-fields.tsx';
 import { TimeZoneField } from './time-zone-field.tsx';
 import { useProcessVersions } from './use-process-versions.ts';
 
@@ -112,28 +113,15 @@ export function MeetingForm({ processId, overview, meeting, onClose, onSaved }: 
         </label>
         {timeEditable ? (
           <>
-            <div className="form-row">
-              <label className="field grow">
-                <span className="field-label">Starts (local time at the venue)</span>
-                <input
-                  type="datetime-local"
-                  value={startsAt}
-                  required
-                  onChange={(e) => setStartsAt(e.target.value)}
-                />
-                <InlineError message={form.fieldError('body.startsAt')} />
-              </label>
-              <label className="field grow">
-                <span className="field-label">Ends</span>
-                <input
-                  type="datetime-local"
-                  value={endsAt}
-                  required
-                  onChange={(e) => setEndsAt(e.target.value)}
-                />
-                <InlineError message={form.fieldError('body.endsAt')} />
-              </label>
-            </div>
+            <TimeRangeFields
+              startLabel="Starts (local time at the venue)"
+              endLabel="Ends"
+              startsAt={startsAt}
+              endsAt={endsAt}
+              onStartsAt={setStartsAt}
+              onEndsAt={setEndsAt}
+              fieldError={form.fieldError}
+            />
             <TimeZoneField value={timeZone} onChange={setTimeZone} error={form.fieldError('body.timeZone')} />
           </>
         ) : (

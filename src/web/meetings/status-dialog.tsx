@@ -6,6 +6,7 @@ import { FormButtons } from '../components/form-buttons.tsx';
 import { InlineError } from '../components/status.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
 import type { Meeting, MeetingStatus } from './meeting-types.ts';
+import { TimeRangeFields } from './time-range-fields.tsx';
 
 const EXPLAIN: Record<MeetingStatus, string> = {
   planned: 'Pencilled in; calendars show it as tentative.',
@@ -75,28 +76,15 @@ export function StatusDialog({
           </label>
         )}
         {withTime && (
-          <div className="form-row">
-            <label className="field grow">
-              <span className="field-label">New start ({meeting.timeZone})</span>
-              <input
-                type="datetime-local"
-                value={startsAt}
-                required
-                onChange={(e) => setStartsAt(e.target.value)}
-              />
-              <InlineError message={form.fieldError('body.startsAt')} />
-            </label>
-            <label className="field grow">
-              <span className="field-label">New end</span>
-              <input
-                type="datetime-local"
-                value={endsAt}
-                required
-                onChange={(e) => setEndsAt(e.target.value)}
-              />
-              <InlineError message={form.fieldError('body.endsAt')} />
-            </label>
-          </div>
+          <TimeRangeFields
+            startLabel={`New start (${meeting.timeZone})`}
+            endLabel="New end"
+            startsAt={startsAt}
+            endsAt={endsAt}
+            onStartsAt={setStartsAt}
+            onEndsAt={setEndsAt}
+            fieldError={form.fieldError}
+          />
         )}
         <InlineError message={form.fieldError('body.toBeFixed')} />
         <label className="field">

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import type { PartyNote } from '../api/types.ts';
+import { FormButtons } from '../components/form-buttons.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { InlineError } from '../components/status.tsx';
 import { PartySwatch } from '../process/party-swatch.tsx';
@@ -189,18 +190,14 @@ function NoteForm({
         </label>
       )}
       <InlineError message={error} />
-      <div className="button-row">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={busy || body.trim() === ''}
-        >
-          {busy ? 'Saving…' : 'Save note'}
-        </button>
-        <button type="button" className="button button-quiet button-small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons
+        busy={busy}
+        label="Save note"
+        busyLabel="Saving…"
+        onCancel={onCancel}
+        disabled={body.trim() === ''}
+        small
+      />
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'wouter';
 import { rememberProcessTitle } from '../api/titles.ts';
 import type { ProcessDetail } from '../api/types.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -9,7 +8,8 @@ import { AuditFilterBar } from '../audit/filter-bar.tsx';
 import { useAuditLog } from '../audit/use-audit-log.ts';
 import { useBreadcrumb } from '../components/breadcrumb.tsx';
 import { plural } from '../components/format.ts';
-import { ErrorBox, InlineError, Loading } from '../components/status.tsx';
+import { ErrorBox, FilterErrorBox, InlineError, Loading } from '../components/status.tsx';
+import { useUrlFilters } from '../components/use-url-filters.ts';
 import '../styles/audit.css';
 
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -17,7 +17,7 @@ const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** The audit log of one process, for its mediators: filtered by who, party, what and when. */
 export default function AuditLogPage({ processId }: { processId: string }) {
   const detail = useResource<ProcessDetail>(`/processes/${processId}`);
-  const [params, setParams] = useSearchParams();
+  const { params, setFilters, clearFilters } = useUrlFilters(FILTER_KEYS);
   const filters = filtersFrom(params);
   const { state, loadOlder, reload } = useAuditLog(processId, filters);
   const title = detail.data?.process.title;
@@ -29,25 +29,7 @@ export default function AuditLogPage({ processId }: { processId: string }) {
     if (title !== undefined) rememberProcessTitle(processId, title);
   }, [processId, title]);
 
-  const setFilter = (key: keyof AuditFilters, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value === '') next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
-  const clearFilters = () =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const k of FILTER_KEYS) next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
+  const setFilter = (key: keyof AuditFilters, value: string) => setFilters({ [key]: value });
 
   const filtered = hasFilters(filters);
   return (
@@ -78,18 +60,9 @@ export default function AuditLogPage({ processId }: { processId: string }) {
             onClear={clearFilters}
           />
           {state.status === 'loading' && <Loading label="Reading the log…" />}
-          {state.status === 'error' &&
-            (state.error.status === 400 ? (
-              <div className="error-box" role="alert">
-                <p className="error-box-title">These filters cannot be applied</p>
-                <p>{state.error.detail}</p>
-                <button type="button" className="button" onClick={clearFilters}>
-                  Clear filters
-                </button>
-              </div>
-            ) : (
-              <ErrorBox error={state.error} onRetry={reload} />
-            ))}
+          {state.status === 'error' && (
+            <FilterErrorBox error={state.error} onRetry={reload} onClear={clearFilters} />
+          )}
           {state.status === 'ready' && (
             <AuditResults
               entries={state.entries}

@@ -1,23 +1,16 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { TIMELINE_KINDS } from '../../domain/timeline/timeline-item.ts';
 import { useProcessTitle } from '../api/titles.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useBreadcrumb } from '../components/breadcrumb.tsx';
 import { formatDate, plural } from '../components/format.ts';
-import { ErrorBox, Loading } from '../components/status.tsx';
+import { localDate, localInstant } from '../components/local-dates.ts';
+import { FilterErrorBox, Loading } from '../components/status.tsx';
+import { useUrlFilters } from '../components/use-url-filters.ts';
 import { useLiveEvents } from '../live/use-live-events.ts';
 import { TimelineAxis } from '../timeline/timeline-axis.tsx';
 import { TimelineFilterBar } from '../timeline/timeline-filter-bar.tsx';
-import {
-  apiQuery,
-  FILTER_KEYS,
-  filtersFrom,
-  hasFilters,
-  localDate,
-  localInstant,
-  type TimelineFilters,
-} from '../timeline/timeline-filters.ts';
+import { apiQuery, FILTER_KEYS, filtersFrom, hasFilters } from '../timeline/timeline-filters.ts';
 import { TimelineList } from '../timeline/timeline-list.tsx';
 import type { TimelineItem, TimelineResponse } from '../timeline/timeline-types.ts';
 import '../styles/timeline.css';
@@ -26,7 +19,7 @@ const DAY = 86_400_000;
 
 /** One chronological view of a process: a time axis to scan, and the same items as a list by day. */
 export default function TimelinePage({ processId }: { processId: string }) {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilters, clearFilters: clear } = useUrlFilters(FILTER_KEYS);
   const filters = filtersFrom(params);
   const timeline = useResource<TimelineResponse>(`/processes/${processId}/timeline${apiQuery(filters)}`);
   const processTitle = useProcessTitle(processId);
@@ -37,29 +30,6 @@ export default function TimelinePage({ processId }: { processId: string }) {
   );
   // Anything that happens in the process may belong on the timeline; the server decides what shows.
   useLiveEvents(processId, () => timeline.reload());
-
-  const setFilters = (changes: Partial<TimelineFilters>) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [key, value] of Object.entries(changes)) {
-          const text = Array.isArray(value) ? value.join(',') : (value ?? '');
-          if (text === '') next.delete(key);
-          else next.set(key, text);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  const clear = () =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const k of FILTER_KEYS) next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
 
   const data = timeline.data;
   const { from, to } = filters;
@@ -87,18 +57,9 @@ export default function TimelinePage({ processId }: { processId: string }) {
         onClear={clear}
       />
       {timeline.state === 'loading' && <Loading label="Reading the timeline…" />}
-      {timeline.state === 'error' &&
-        (timeline.error.status === 400 ? (
-          <div className="error-box" role="alert">
-            <p className="error-box-title">These filters cannot be applied</p>
-            <p>{timeline.error.detail}</p>
-            <button type="button" className="button" onClick={clear}>
-              Clear filters
-            </button>
-          </div>
-        ) : (
-          <ErrorBox error={timeline.error} onRetry={timeline.reload} />
-        ))}
+      {timeline.state === 'error' && (
+        <FilterErrorBox error={timeline.error} onRetry={timeline.reload} onClear={clear} />
+      )}
       {timeline.state === 'ready' && data && (
         <>
           <section className="panel timeline-panel" aria-labelledby="timeline-axis-h">

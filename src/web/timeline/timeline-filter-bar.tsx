@@ -1,5 +1,8 @@
 import type { TimelineKind } from '../../domain/timeline/timeline-item.ts';
-import { hasFilters, localDate, type TimelineFilters } from './timeline-filters.ts';
+import { DateRangeFields } from '../components/date-range-fields.tsx';
+import { localDate } from '../components/local-dates.ts';
+import { PartyFilter } from '../components/party-filter.tsx';
+import { hasFilters, type TimelineFilters } from './timeline-filters.ts';
 import { KIND_LABELS, type TimelineParty } from './timeline-types.ts';
 
 interface Props {
@@ -47,36 +50,13 @@ export function TimelineFilterBar({ filters, parties, kinds, onChange, onClear }
         ))}
       </fieldset>
       {parties.length > 1 && (
-        <label className="field">
-          <span className="field-label">Party</span>
-          <select value={filters.party} onChange={(e) => onChange({ party: e.target.value })}>
-            <option value="">All parties</option>
-            {parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartyFilter value={filters.party} parties={parties} onChange={(party) => onChange({ party })} />
       )}
-      <label className="field">
-        <span className="field-label">From</span>
-        <input
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(e) => onChange({ from: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">To</span>
-        <input
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(e) => onChange({ to: e.target.value })}
-        />
-      </label>
+      <DateRangeFields
+        from={filters.from}
+        to={filters.to}
+        onChange={(edge, value) => onChange({ [edge]: value })}
+      />
       <fieldset className="filter-ranges">
         <legend className="visually-hidden">Quick ranges</legend>
         <button type="button" className="button button-small" onClick={() => range(-30, 0)}>

@@ -2,7 +2,6 @@ import type { AmendmentState } from '../../../src/domain/negotiation/amendment-w
 import { newId } from '../../../src/domain/shared/ids.ts';
 import { insertAmendment } from '../../../src/store/negotiation/amendments.repository.ts';
 import {
-  emailOf,
   type MatrixCase,
   type MatrixFixture,
   next,
@@ -10,8 +9,8 @@ import {
   type Sample,
   userIdOf,
 } from '../authorization-cases.ts';
+import { oncePerFixture, ownEmail, VELORIA } from './sample-records.ts';
 
-const VELORIA = 'lead@veloria.example';
 const KARST = 'lead@karst.example';
 
 /** Writes an amendment straight to the store: a replacement of the shared point of Draft 2. */
@@ -41,23 +40,15 @@ async function writeAmendment(fx: MatrixFixture, email: string, state: Amendment
 }
 
 /** Veloria's draft, written once per fixture: "another party's" for everyone, the mediator included. */
-const otherDrafts = new WeakMap<MatrixFixture, Promise<string>>();
-function otherDraft(fx: MatrixFixture): Promise<string> {
-  let id = otherDrafts.get(fx);
-  if (!id) {
-    id = writeAmendment(fx, VELORIA, 'draft');
-    otherDrafts.set(fx, id);
-  }
-  return id;
-}
+const otherDraft = oncePerFixture((fx) => writeAmendment(fx, VELORIA, 'draft'));
 
 /**
  * A fresh amendment of the asker's party in `state` (for the mediator team, which proposes none, a
  * Veloria one already submitted to it); another party's draft for "other" and for the outsider.
  */
 async function amendmentFor(fx: MatrixFixture, c: MatrixCase, state: AmendmentState): Promise<string> {
-  const email = emailOf(c.role);
-  if (c.note === 'other' || email === null) return otherDraft(fx);
+  const email = ownEmail(c);
+  if (email === null) return otherDraft(fx);
   if (c.role === 'mediator' || c.role === 'read-only token') return writeAmendment(fx, VELORIA, 'submitted');
   return writeAmendment(fx, email, state);
 }

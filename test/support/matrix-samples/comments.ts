@@ -1,7 +1,6 @@
 import { newId } from '../../../src/domain/shared/ids.ts';
 import { insertComment } from '../../../src/store/negotiation/comments.repository.ts';
 import {
-  emailOf,
   type MatrixCase,
   type MatrixFixture,
   next,
@@ -9,18 +8,12 @@ import {
   type Sample,
   userIdOf,
 } from '../authorization-cases.ts';
+import { oncePerFixture, ownEmail, VELORIA } from './sample-records.ts';
 
 /** Veloria's party-only thread, written straight to the store once per fixture: "another party's". */
-const otherThreads = new WeakMap<MatrixFixture, Promise<string>>();
-
-function otherThread(fx: MatrixFixture): Promise<string> {
-  let id = otherThreads.get(fx);
-  if (!id) {
-    id = writeThread(fx, 'lead@veloria.example', 'Veloria internal: hold the line on point 1.');
-    otherThreads.set(fx, id);
-  }
-  return id;
-}
+const otherThread = oncePerFixture((fx) =>
+  writeThread(fx, VELORIA, 'Veloria internal: hold the line on point 1.'),
+);
 
 async function writeThread(fx: MatrixFixture, email: string, body: string): Promise<string> {
   const id = newId('cmt');
@@ -43,8 +36,8 @@ async function writeThread(fx: MatrixFixture, email: string, body: string): Prom
 
 /** A fresh party-only comment written by the asker itself (another party's for the outsider). */
 async function commentOf(fx: MatrixFixture, c: MatrixCase): Promise<string> {
-  const email = emailOf(c.role);
-  if (c.note === 'other' || email === null) return otherThread(fx);
+  const email = ownEmail(c);
+  if (email === null) return otherThread(fx);
   return writeThread(fx, email, `Own comment ${next()}`);
 }
 

@@ -13,8 +13,8 @@ import {
   type Sample,
   userIdOf,
 } from '../authorization-cases.ts';
+import { recordPartyOf, VELORIA } from './sample-records.ts';
 
-const VELORIA = 'lead@veloria.example';
 const MEDIATOR = 'envoy@envoy.example';
 
 /**
@@ -22,8 +22,7 @@ const MEDIATOR = 'envoy@envoy.example';
  * its participants, "other" only Veloria (an outsider, having no party, always gets Veloria's).
  */
 async function writeMeeting(fx: MatrixFixture, c: MatrixCase): Promise<string> {
-  const email = emailOf(c.role);
-  const partyId = await partyOf(fx, c.note === 'own' && email !== null ? email : VELORIA);
+  const partyId = await recordPartyOf(fx, c);
   const id = newId('mtg');
   const now = new Date().toISOString();
   const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();

@@ -1,17 +1,5 @@
-import {
-  emailOf,
-  type MatrixFixture,
-  type MatrixRole,
-  next,
-  partyOf,
-  type Sample,
-} from '../authorization-cases.ts';
-
-/** The party a role's record belongs to: its own, or Veloria's for "another party's" (and the outsider). */
-async function partyFor(fx: MatrixFixture, role: MatrixRole, note: 'own' | 'other'): Promise<string> {
-  const email = note === 'own' ? emailOf(role) : null;
-  return partyOf(fx, email ?? 'lead@veloria.example');
-}
+import { next, type Sample } from '../authorization-cases.ts';
+import { recordPartyOf } from './sample-records.ts';
 
 /** The positions routes: the matrix, recording a stance, one cell's history, and the per-party summary. */
 export const POSITIONS_SAMPLES: Record<string, Sample> = {
@@ -38,7 +26,7 @@ export const POSITIONS_SAMPLES: Record<string, Sample> = {
         },
   'GET /api/v1/plans/:planId/positions/history': async (fx, c) => ({
     method: 'GET',
-    url: `/api/v1/plans/${fx.planId}/positions/history?pointId=${fx.sharedPointId}&partyId=${await partyFor(fx, c.role, c.note)}`,
+    url: `/api/v1/plans/${fx.planId}/positions/history?pointId=${fx.sharedPointId}&partyId=${await recordPartyOf(fx, c)}`,
   }),
   'GET /api/v1/plans/:planId/positions/summary': async (fx) => ({
     method: 'GET',

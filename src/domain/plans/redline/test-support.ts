@@ -1,5 +1,6 @@
 /** Factories for redline tests and benchmarks: points, plans, and plausible generated treaty prose. */
 
+import { seededRandom } from '../../shared/seeded-random.ts';
 import type { Area, PlanContent, Point } from '../plan.ts';
 
 /** A point with defaults: open, untagged, no items, numbered after its id. */
@@ -65,16 +66,7 @@ report annual progress benchmarks indicators deadlines extension suspension term
     .filter((w) => w !== '');
 
 /** A small deterministic PRNG (mulberry32) so generated plans are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Plausible clause text of `words` words: about 40% function words, content words from a wide pool. */
 export function prose(random: () => number, words: number): string {

@@ -1,0 +1,14 @@
+/**
+ * A deterministic pseudo-random generator (mulberry32, Tommy Ettinger's 32-bit mixer), so that
+ * generated plans and instances are reproducible from their seed. Returns numbers in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
