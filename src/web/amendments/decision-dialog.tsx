@@ -14,8 +14,16 @@ interface Props {
 }
 
 const CHOICES: { key: Decision['decision']; label: string; hint: string }[] = [
-  { key: 'accept', label: 'Accept', hint: 'Writes the text below into the working draft.' },
-  { key: 'partly_accept', label: 'Partly accept', hint: 'Writes your edited text into the working draft.' },
+  {
+    key: 'accept',
+    label: 'Accept',
+    hint: 'Writes the text below into the working draft. If you change it, the party reads your wording only in the next version released to it.',
+  },
+  {
+    key: 'partly_accept',
+    label: 'Partly accept',
+    hint: 'Writes your edited text into the working draft; the party reads it in the next version released to it.',
+  },
   { key: 'reject', label: 'Reject', hint: 'The draft is not changed; the party reads your reply.' },
 ];
 
