@@ -72,8 +72,8 @@ describe('summariseAuditEntry', () => {
   });
 
   it('falls back to the action’s own name for actions it does not know, without quoting detail', () => {
-    expect(summary('amendment.submit', { text: 'All troops shall withdraw.' }, 'Amendment 4')).toBe(
-      'amendment submit: Amendment 4',
+    expect(summary('agreement.sign', { text: 'All troops shall withdraw.' }, 'Agreement 4')).toBe(
+      'agreement sign: Agreement 4',
     );
     expect(summary('draft.edit', { op: 'reorderTags' })).toBe('edited the working draft: reorder tags');
     expect(summary('version.release', { label: 'Draft 2', partyId: 'pty_gone' })).toBe(
@@ -81,10 +81,47 @@ describe('summariseAuditEntry', () => {
     );
   });
 
+  it('says what happened in the negotiation without its wording', () => {
+    expect(summary('position.record', { stance: 'reservations', priority: 4, rationale: 'secret' })).toBe(
+      'recorded a position on a point: support with reservations, priority 4',
+    );
+    expect(summary('amendment.create', { kind: 'replace', state: 'draft', text: 'secret' })).toBe(
+      'proposed an amendment (new wording for a point) as a draft',
+    );
+    expect(summary('amendment.decide', { decision: 'partly_accept', textEdited: true })).toBe(
+      'partly accepted an amendment with edited wording',
+    );
+    expect(summary('amendment.import', { label: 'Draft 2', replaced: 2, added: 1, deleted: 0 })).toBe(
+      'imported a counter-proposal to Draft 2 as draft amendments (2 rewordings, 1 new point)',
+    );
+    expect(summary('comment.create', { shared: false, body: 'secret' })).toBe(
+      'commented in a party-only thread',
+    );
+    expect(summary('meeting.status', { from: 'planned', to: 'postponed' })).toBe(
+      'marked the meeting postponed',
+    );
+    expect(summary('calendar_feed.create', { replaced: true })).toBe('replaced their calendar feed address');
+    expect(summary('brief.export', { label: 'Draft 2', format: 'pdf', scope: 'all' })).toBe(
+      'exported a negotiation brief of Draft 2 for all parties as PDF',
+    );
+  });
+
   it('never repeats text that was smuggled into a detail', () => {
     const secret = 'The line of contact shall be frozen along the Orlen river.';
     const smuggled = { text: secret, body: secret, note: secret, title: secret, channel: secret, op: secret };
-    for (const action of ['version.release', 'draft.edit', 'plan.create', 'note.write', 'version.view']) {
+    for (const action of [
+      'version.release',
+      'draft.edit',
+      'plan.create',
+      'note.write',
+      'version.view',
+      'position.record',
+      'amendment.create',
+      'amendment.import',
+      'comment.create',
+      'meeting.create',
+      'brief.export',
+    ]) {
       expect(summary(action, smuggled)).not.toContain('Orlen');
     }
   });
