@@ -4,12 +4,14 @@ import type { Database } from './database.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as confidentiality from './migrations/0002-confidentiality.ts';
 import * as negotiation from './migrations/0003-negotiation.ts';
+import * as analytics from './migrations/0004-analytics.ts';
 
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-confidentiality': confidentiality,
   '0003-negotiation': negotiation,
+  '0004-analytics': analytics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

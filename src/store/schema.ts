@@ -305,6 +305,71 @@ export interface CalendarFeedTable {
   revoked_at: Optional<string>;
 }
 
+/** A point of a plan taken into the analysis (issue 5); a good (1) is awarded whole to one party. */
+export interface AnalysisPointTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  point_id: string;
+  good: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One alternative formulation of an analysis point, in the plan's Markdown subset. */
+export interface PointOptionTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  point_id: string;
+  /** At most 120 characters. */
+  label: string;
+  /** The text the point would read with this option (at most 8000 characters). */
+  text: string;
+  /** Order among the point's options, from 0. */
+  position: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** "option requires other" or "option excludes other", between options of two analysis points. */
+export interface OptionConstraintTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  kind: 'requires' | 'excludes';
+  point_id: string;
+  option_id: string;
+  other_point_id: string;
+  other_option_id: string;
+  created_at: string;
+}
+
+/**
+ * A party's sealed preferences on a plan: read by its own members and the engine, by the mediator
+ * only when shared. One row per (plan, party).
+ */
+export interface PartyPreferencesTable {
+  id: string;
+  process_id: string;
+  plan_id: string;
+  party_id: string;
+  /** JSON {pointId: weight}, summing to 100. */
+  weights: string;
+  /** JSON {pointId: {optionId: score 0–100}}; goods are not scored. */
+  scores: string;
+  /** JSON [[pointId, optionId]]: options the party cannot accept. */
+  red_lines: string;
+  /** The value of no agreement, 0–100. */
+  reservation: number;
+  shared_with_mediator: number;
+  updated_by: string;
+  updated_at: string;
+  /** Bumped on every save, so that two delegates editing at once cannot both win. */
+  revision: number;
+}
+
 export interface Schema {
   users: UserTable;
   sessions: SessionTable;
@@ -328,4 +393,8 @@ export interface Schema {
   meeting_participants: MeetingParticipantTable;
   meeting_versions: MeetingVersionTable;
   calendar_feeds: CalendarFeedTable;
+  analysis_points: AnalysisPointTable;
+  point_options: PointOptionTable;
+  option_constraints: OptionConstraintTable;
+  party_preferences: PartyPreferencesTable;
 }

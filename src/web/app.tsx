@@ -22,6 +22,8 @@ const MeetingPage = lazy(() => import('./pages/meeting.tsx'));
 const AmendmentsPage = lazy(() => import('./pages/amendments.tsx'));
 const PositionsPage = lazy(() => import('./pages/positions.tsx'));
 const CounterProposalPage = lazy(() => import('./pages/counter-proposal.tsx'));
+const AnalysisPage = lazy(() => import('./pages/analysis.tsx'));
+const PreferencesPage = lazy(() => import('./pages/preferences.tsx'));
 
 export function App() {
   return (
@@ -73,8 +75,10 @@ function Shell() {
             <Route path="/plans/:id">{(p) => <PlanEditorPage planId={p.id} />}</Route>
             <Route path="/plans/:id/positions">{(p) => <PositionsPage planId={p.id} />}</Route>
             <Route path="/plans/:id/amendments">{(p) => <AmendmentsPage planId={p.id} />}</Route>
+            <Route path="/plans/:id/preferences">{(p) => <PreferencesPage planId={p.id} />}</Route>
             <Route path="/plans/:id/compare">{(p) => <ComparePage planId={p.id} />}</Route>
             <Route path="/plans/:id/counter-proposal">{(p) => <CounterProposalPage planId={p.id} />}</Route>
+            <Route path="/plans/:id/analysis">{(p) => <AnalysisPage planId={p.id} />}</Route>
             <Route path="/plans/:id/versions/:versionId">
               {(p) => <VersionPage planId={p.id} versionId={p.versionId} />}
             </Route>

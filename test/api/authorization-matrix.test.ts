@@ -55,6 +55,10 @@ const EXPECTED: Record<ProcessAction, (c: MatrixCase) => boolean> = {
   'brief.export': (c) => isMediator(c) || (isMember(c) && c.note === 'own'),
   'feed.manage': isMember,
   'audit.read': isMediator,
+  'analysis.manage': isMediator,
+  'analysis.run': isMediator,
+  'preferences.read': (c) => isMember(c) && c.note === 'own',
+  'preferences.write': (c) => c.role === 'delegate' && c.note === 'own',
 };
 const WRITES: ReadonlySet<ProcessAction> = new Set([
   'process.manage',
@@ -69,6 +73,8 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'comment.write',
   'meeting.manage',
   'feed.manage',
+  'analysis.manage',
+  'preferences.write',
 ]);
 
 /** A route about one party record (a note, an amendment, a thread, a meeting) by its id. */

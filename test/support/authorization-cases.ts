@@ -4,6 +4,7 @@ import { createUser } from '../../src/services/access/create-user.ts';
 import { insertPartyNote } from '../../src/store/notes/party-notes.repository.ts';
 import { readDraft, SAMPLE_PLAN_TEXT } from './factories.ts';
 import { AMENDMENTS_SAMPLES } from './matrix-samples/amendments.ts';
+import { ANALYTICS_SAMPLES } from './matrix-samples/analytics.ts';
 import { COMMENTS_SAMPLES } from './matrix-samples/comments.ts';
 import { COUNTER_PROPOSALS_SAMPLES } from './matrix-samples/counter-proposals.ts';
 import { MEETINGS_SAMPLES } from './matrix-samples/meetings.ts';
@@ -297,4 +298,5 @@ export const SAMPLES: Record<string, Sample> = {
   ...COUNTER_PROPOSALS_SAMPLES,
   ...MEETINGS_SAMPLES,
   ...POSITIONS_SAMPLES,
+  ...ANALYTICS_SAMPLES,
 };

@@ -53,7 +53,11 @@ export type ProcessAction =
   | 'meeting.manage'
   | 'brief.export'
   | 'feed.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'analysis.manage'
+  | 'analysis.run'
+  | 'preferences.read'
+  | 'preferences.write';
 
 /** Every action, for the tests that walk the policy table and for the descriptions below. */
 export const PROCESS_ACTIONS: readonly ProcessAction[] = [
@@ -83,6 +87,10 @@ export const PROCESS_ACTIONS: readonly ProcessAction[] = [
   'brief.export',
   'feed.manage',
   'audit.read',
+  'analysis.manage',
+  'analysis.run',
+  'preferences.read',
+  'preferences.write',
 ];
 
 const WRITES: ReadonlySet<ProcessAction> = new Set([
@@ -99,6 +107,8 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'meeting.manage',
   // A calendar feed address is a new credential that outlives the token that made it.
   'feed.manage',
+  'analysis.manage',
+  'preferences.write',
 ]);
 
 type Rule = (role: Role, partyId: string, subject: Subject) => boolean;
@@ -130,6 +140,8 @@ const ownDelegate: Rule = (role, partyId, s) => role === 'delegate' && s.partyId
  * - Amendments: a party's delegates draft, submit and withdraw them; the mediator sees them from
  *   submission on and decides. Comment threads: the party, and the mediator when open to it.
  * - Meetings: the mediator schedules them; a party sees those it takes part in.
+ * - Analytics: the mediator sets up the analysis and runs it; a party's preferences are sealed,
+ *   read by its own members (written by its delegates) and by the mediator only when shared.
  */
 const RULES: Record<ProcessAction, Rule> = {
   'process.read': () => true,
@@ -164,6 +176,10 @@ const RULES: Record<ProcessAction, Rule> = {
   'brief.export': ownPartyOrMediator,
   'feed.manage': () => true,
   'audit.read': mediatorOnly,
+  'analysis.manage': mediatorOnly,
+  'analysis.run': mediatorOnly,
+  'preferences.read': ownRecordOrShared,
+  'preferences.write': ownDelegate,
 };
 
 /** Whether the viewer may perform `action` on `subject`. */

@@ -82,6 +82,14 @@ export function summariseNegotiationEntry({ action, detail: d, subjectLabel, par
       const who = forParty ? ` for ${forParty}` : d.scope === 'all' ? ' for all parties' : '';
       return `exported a negotiation brief of ${text}${who}${format}`;
     }
+    case 'analysis.define':
+      return 'changed the analysis set-up (contested points, options or constraints)';
+    case 'analysis.run':
+      return 'ran the negotiation analysis';
+    case 'analysis.apply':
+      return 'applied a package from the analysis to the working draft';
+    case 'preferences.update':
+      return d.shared ? 'saved its preferences (shared with the mediator)' : 'saved its sealed preferences';
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 import type { RouteDef } from '../http/route.ts';
 import { accountRoutes } from './account.routes.ts';
 import { amendmentRoutes } from './amendments.routes.ts';
+import { analyticsRoutes } from './analytics.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { briefRoutes } from './briefs.routes.ts';
@@ -43,4 +44,5 @@ export const ROUTES: RouteDef<any, any, any>[] = [
   ...auditRoutes,
   ...timelineRoutes,
   ...briefRoutes,
+  ...analyticsRoutes,
 ];

@@ -37,6 +37,10 @@ const ACTION_WORDS: Record<ProcessAction, string> = {
   'brief.export': "exporting another party's brief",
   'feed.manage': 'creating or revoking a calendar feed address',
   'audit.read': 'reading the audit log',
+  'analysis.manage': 'setting up the analysis or applying a package',
+  'analysis.run': 'running the analysis',
+  'preferences.read': "reading another party's preferences",
+  'preferences.write': "stating your party's preferences (delegates do)",
 };
 
 /** The membership row as a viewer. */

@@ -34,6 +34,10 @@ export const BACKUP_TABLES = [
   { name: 'meeting_participants', key: ['id'] },
   { name: 'meeting_versions', key: ['meeting_id', 'version_id', 'role'] },
   { name: 'calendar_feeds', key: ['id'] },
+  { name: 'analysis_points', key: ['id'] },
+  { name: 'point_options', key: ['id'] },
+  { name: 'option_constraints', key: ['id'] },
+  { name: 'party_preferences', key: ['id'] },
   { name: 'audit_log', key: ['seq'] },
   { name: 'audit_head', key: ['id'], seeded: true },
 ] as const satisfies readonly BackupTable[];

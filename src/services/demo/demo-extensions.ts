@@ -1,5 +1,6 @@
 import type { DemoContext } from './demo-context.ts';
 import { loadDemoAmendments } from './load-demo-amendments.ts';
+import { loadDemoAnalytics } from './load-demo-analytics.ts';
 import { loadDemoComments } from './load-demo-comments.ts';
 import { loadDemoMeetings } from './load-demo-meetings.ts';
 import { loadDemoPositions } from './load-demo-positions.ts';
@@ -13,4 +14,5 @@ export const DEMO_EXTENSIONS: ReadonlyArray<(ctx: DemoContext) => Promise<void>>
   loadDemoPositions,
   loadDemoAmendments,
   loadDemoMeetings,
+  loadDemoAnalytics,
 ];

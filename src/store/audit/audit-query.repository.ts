@@ -33,7 +33,13 @@ export interface AuditQuery {
  * threads, its amendments while still drafts (and counter-proposal imports, which make drafts).
  * Another party's reader, the mediator included, does not learn even that they were written.
  */
-export const PARTY_PRIVATE_SUBJECTS = ['party_note', 'party_comment', 'amendment_draft', 'amendment_batch'];
+export const PARTY_PRIVATE_SUBJECTS = [
+  'party_note',
+  'party_comment',
+  'amendment_draft',
+  'amendment_batch',
+  'party_preferences',
+];
 
 export async function queryProcessAudit(tx: Tx, q: AuditQuery) {
   let query = tx

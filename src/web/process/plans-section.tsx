@@ -73,6 +73,8 @@ export function PlansSection({ processId, plans, canCreate, readsDraft }: Props)
                   <span className="plan-sublinks">
                     <Link href={`/plans/${p.id}/positions`}>Positions</Link>
                     <Link href={`/plans/${p.id}/amendments`}>Amendments</Link>
+                    <Link href={`/plans/${p.id}/preferences`}>Preferences</Link>
+                    {readsDraft && <Link href={`/plans/${p.id}/analysis`}>Analysis</Link>}
                   </span>
                 </td>
                 <td className="num">{p.pointCount}</td>
