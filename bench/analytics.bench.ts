@@ -1,99 +1,65 @@
 /**
- * Analytics benchmarks: the engine per solution concept on the DESIGN.md instance (30 points ×
- * 5 options × 6 parties, seeded: src/domain/analytics/generated-instance.ts), against the HiGHS MILP
- * solver (npm `highs`, WebAssembly) on the same model, and the frontier DP on 2 parties × 10 × 4
- * against brute-force enumeration. Answers are cross-checked; a disagreement is printed in the row.
+ * Analytics benchmarks, side by side in one run (issue 5): the engine against the HiGHS MILP solver
+ * (npm `highs`, WebAssembly; formulations in bench/analytics/highs-models.ts) and against brute-force
+ * enumeration where that is feasible, on generated instances with random, spectrum (camps) and
+ * correlated (bench/analytics/correlated-instance.ts) utilities and on the demo analysis
+ * (bench/analytics/demo-instance.ts). Every row says whether the engine's answer is exact or only
+ * within a proven bound, and every comparison checks that the utilities agree within 1e-6.
+ * HiGHS runs are capped by a time limit (stated in the row) so the suite stays near two minutes.
  */
 
+import type { NegotiationInstance } from '../src/domain/analytics/analytics-model.ts';
 import { branchAndBound } from '../src/domain/analytics/branch-and-bound.ts';
-import { feasiblePackages, vectorKey } from '../src/domain/analytics/brute-force.ts';
+import { type EnumeratedPackage, feasiblePackages } from '../src/domain/analytics/brute-force.ts';
 import { linearObjectiveBound } from '../src/domain/analytics/dual-bounds.ts';
-import { searchMaxMin, searchSolutions } from '../src/domain/analytics/exact-solutions.ts';
+import { searchSolutions } from '../src/domain/analytics/exact-solutions.ts';
 import { benchmarkInstance, generateInstance } from '../src/domain/analytics/generated-instance.ts';
 import { paretoFrontier } from '../src/domain/analytics/pareto-frontier.ts';
-import type { UtilityTable } from '../src/domain/analytics/utility-table.ts';
-import { buildUtilityTable } from '../src/domain/analytics/utility-table.ts';
+import { buildUtilityTable, type UtilityTable } from '../src/domain/analytics/utility-table.ts';
+import { correlatedInstance, scoreCorrelation } from './analytics/correlated-instance.ts';
+import { demoInstance } from './analytics/demo-instance.ts';
+import {
+  type HighsOutcome,
+  highsFrontier,
+  highsLeximin,
+  highsUtilitarian,
+  loadHighs,
+  type Solve,
+} from './analytics/highs-models.ts';
 import { type BenchRow, type BenchTable, sample } from './harness.ts';
 
-type Solve = (
-  model: string,
-  options?: Record<string, unknown>,
-) => {
-  Status: string;
-  ObjectiveValue: number;
-};
+const TOLERANCE = 1e-6;
+/** HiGHS time limits, seconds: per utilitarian MILP, per leximin sequence, per frontier sweep. */
+const LIMIT = { utilitarian: 10, leximin: 20, frontier: 10 };
+/** Branch-and-bound work limit per run of searchSolutions (as in the app). */
+const MAX_NODES = 50_000;
 
-/** HiGHS if installed (a devDependency); the MILP rows say so when it is not. */
-async function loadHighs(): Promise<Solve | null> {
-  try {
-    const name = 'highs';
-    const mod = (await import(name)) as { default: () => Promise<{ solve: Solve }> };
-    const highs = await mod.default();
-    return (model, options) => highs.solve(model, options);
-  } catch {
-    return null;
-  }
+interface Case {
+  label: string;
+  instance: NegotiationInstance;
+  /** Small enough to enumerate every package. */
+  brute: boolean;
+  note: string;
 }
 
-/**
- * The instance as an integer program in CPLEX LP format: one binary per allowed option, one option
- * per point, "requires" as x ≤ y, "excludes" as x + y ≤ 1, each party at or above its reservation;
- * objective: the utilitarian sum, or t with t ≤ every party's gain (max–min).
- */
-export function milpModel(table: UtilityTable, objective: 'utilitarian' | 'max-min'): string {
-  const n = table.partyIds.length;
-  const x = (p: number, o: number) => `x_${p}_${o}`;
-  const term = (c: number, v: string) => `${c >= 0 ? '+' : '-'} ${Math.abs(c / 100)} ${v}`;
-  const vars: string[] = [];
-  const rows: string[] = [];
-  table.pointIds.forEach((_, p) => {
-    const allowed = table.allowed[p] ?? [];
-    for (const o of allowed) vars.push(x(p, o));
-    rows.push(`one_${p}: ${allowed.map((o) => `+ ${x(p, o)}`).join(' ')} = 1`);
-  });
-  const isVar = new Set(vars);
-  table.constraints.forEach((c, k) => {
-    const a = x(c.point, c.option);
-    const b = x(c.otherPoint, c.otherOption);
-    if (!isVar.has(a)) return; // a red-lined option cannot be chosen: nothing to constrain
-    if (c.kind === 'requires') rows.push(isVar.has(b) ? `c_${k}: + ${a} - ${b} <= 0` : `c_${k}: + ${a} <= 0`);
-    else if (isVar.has(b)) rows.push(`c_${k}: + ${a} + ${b} <= 1`);
-  });
-  for (let i = 0; i < n; i++) {
-    const terms = vars.map((v) => {
-      const [, p, o] = v.split('_').map(Number) as [number, number, number];
-      return term(table.value[p]?.[o]?.[i] ?? 0, v);
-    });
-    const r = (table.reservation[i] ?? 0) / 100;
-    rows.push(`res_${i}: ${terms.join(' ')} >= ${r}`);
-    if (objective === 'max-min') rows.push(`min_${i}: ${terms.join(' ')} - t >= ${r}`);
-  }
-  const goal =
-    objective === 'utilitarian'
-      ? vars
-          .map((v) => {
-            const [, p, o] = v.split('_').map(Number) as [number, number, number];
-            return term(
-              (table.value[p]?.[o] ?? []).reduce((a, b) => a + b, 0),
-              v,
-            );
-          })
-          .join(' ')
-      : 't';
-  return [
-    'Maximize',
-    ` obj: ${goal}`,
-    'Subject To',
-    ...rows.map((r) => ` ${r}`),
-    'Bounds',
-    objective === 'max-min' ? ' -100 <= t <= 100' : '',
-    'Binary',
-    ` ${vars.join(' ')}`,
-    'End',
-  ].join('\n');
+const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+const sameVector = (a: readonly number[] | null, b: readonly number[] | null) =>
+  a !== null && b !== null && a.length === b.length && a.every((x, i) => close(x, b[i] ?? Number.NaN));
+const sortedGains = (u: readonly number[], table: UtilityTable) =>
+  u.map((x, i) => x - (table.reservation[i] ?? 0) / 100).sort((a, b) => a - b);
+const fmtVector = (v: readonly number[] | null) =>
+  v ? `[${v.map((x) => x.toFixed(2)).join(', ')}]` : 'none';
+
+function verdict(parts: { who: string; ok: boolean | null }[]): string {
+  const checked = parts.filter((p) => p.ok !== null);
+  if (checked.length === 0) return 'nothing to compare against';
+  const bad = checked.filter((p) => !p.ok).map((p) => p.who);
+  return bad.length === 0
+    ? `answers agree (${checked.map((p) => p.who).join(', ')})`
+    : `DISAGREE with ${bad.join(', ')}`;
 }
 
-function utilitarianByEngine(table: UtilityTable): number | null {
+function utilitarianByEngine(table: UtilityTable): { sum: number | null; exact: boolean } {
   const n = table.partyIds.length;
   const ones = new Float64Array(n).fill(1);
   const floors = new Float64Array(n);
@@ -102,136 +68,338 @@ function utilitarianByEngine(table: UtilityTable): number | null {
     bound: linearObjectiveBound(table, ones, floors, null),
     floors,
   });
-  return r.options ? (r.value + table.reservation.reduce((a, b) => a + b, 0)) / 100 : null;
+  const reservations = table.reservation.reduce((a, b) => a + b, 0);
+  return { sum: r.options ? (r.value + reservations) / 100 : null, exact: r.exact };
 }
 
-/** The undominated vectors of two-party packages by one sort and a sweep (brute force's O(m²) is too slow). */
-function twoPartyFrontier(packages: readonly { utilities: number[] }[]): string[] {
-  const sorted = [...packages].sort(
-    (a, b) => (b.utilities[0] ?? 0) - (a.utilities[0] ?? 0) || (b.utilities[1] ?? 0) - (a.utilities[1] ?? 0),
-  );
-  const kept: string[] = [];
+function compareLeximin(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (Math.abs(d) > 1e-9) return d;
+  }
+  return 0;
+}
+
+function bruteAnswers(packages: readonly EnumeratedPackage[], table: UtilityTable) {
+  let sum: number | null = null;
+  let lex: number[] | null = null;
+  for (const p of packages) {
+    const s = p.utilities.reduce((a, b) => a + b, 0);
+    if (sum === null || s > sum) sum = s;
+    const g = sortedGains(p.utilities, table);
+    if (lex === null || compareLeximin(g, lex) > 0) lex = g;
+  }
+  return { sum, lex };
+}
+
+/** The undominated vectors of two-party packages by one sort and a sweep (O(m log m)). */
+function twoPartyFrontier(vectors: readonly number[][]): number[][] {
+  const sorted = [...vectors].sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0) || (b[1] ?? 0) - (a[1] ?? 0));
+  const kept: number[][] = [];
   let best = -Infinity;
-  for (const p of sorted)
-    if ((p.utilities[1] ?? 0) > best + 1e-9) {
-      best = p.utilities[1] ?? 0;
-      kept.push(vectorKey(p.utilities));
+  for (const v of sorted)
+    if ((v[1] ?? 0) > best + 1e-9) {
+      best = v[1] ?? 0;
+      kept.push(v);
     }
-  return kept.sort();
+  return kept;
 }
 
-const agree = (a: number | null, b: number | null) =>
-  a !== null && b !== null && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a))
-    ? 'answers agree'
-    : `DISAGREE: engine ${a}, HiGHS ${b}`;
+const sameFrontier = (a: number[][], b: number[][]) => {
+  const norm = (xs: number[][]) =>
+    [...xs].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0));
+  const na = norm(a);
+  const nb = norm(b);
+  return na.length === nb.length && na.every((v, i) => sameVector(v, nb[i] ?? null));
+};
 
-/** Engine vs HiGHS on one objective; the engine row carries the DESIGN.md budget and the ratio. */
-async function versusHighs(
-  label: string,
-  table: UtilityTable,
-  objective: 'utilitarian' | 'max-min',
-  engine: () => number | null,
-  exact: () => boolean,
-  solve: Solve | null,
-): Promise<BenchRow[]> {
-  const ours = await sample(engine, { minRuns: 10, minMs: 300 });
-  const answer = engine();
+/** The ratio column prints two decimals; the detail gives engine/HiGHS in full and the speed-up. */
+function speedup(engineMs: number, highsMs: number | undefined): string {
+  if (highsMs === undefined) return '';
+  const times = highsMs / engineMs;
+  return `; engine/HiGHS ${(engineMs / highsMs).toPrecision(2)}, i.e. HiGHS/engine ${times >= 100 ? times.toFixed(0) : times.toPrecision(3)}×`;
+}
+
+const prefixSums = (v: readonly number[]) => {
+  let s = 0;
+  return v.map((x) => {
+    s += x;
+    return s;
+  });
+};
+
+/**
+ * Leximin agreement. Both complete: the sorted gain vectors must be equal. Otherwise the stages
+ * both proved must agree (Sₖ, the sum of the k smallest gains), and at the engine's open stage its
+ * package's Sₖ must not exceed HiGHS's proven optimum, which must not exceed the engine's bound.
+ */
+function leximinCheck(
+  lex: number[] | null,
+  engine: { exact: boolean; bound: number | null; boundOn: string },
+  highs: HighsOutcome | null,
+  n: number,
+): { ok: boolean | null; text: string } {
+  if (!highs) return { ok: null, text: '' };
+  const stages = highs.stages ?? [];
+  const highsDone = highs.status === 'Optimal' && stages.length === n;
+  if (highs.status === 'Infeasible') return { ok: lex === null, text: 'HiGHS: infeasible' };
+  if (!lex) return { ok: stages.length === 0 ? null : false, text: 'engine found no package' };
+  // The engine reports its open leximin stage in words ("sum of the 3 smallest gains").
+  const openStage = Number(/sum of the (\d+) smallest/.exec(engine.boundOn)?.[1] ?? Number.NaN);
+  const engineProven = engine.exact ? n : Number.isFinite(openStage) ? openStage - 1 : 0;
+  const ours = prefixSums(lex);
+  if (engine.exact && highsDone) return { ok: sameVector(ours, stages), text: '' };
+  const both = Math.min(engineProven, stages.length);
+  const parts: string[] = [];
+  let ok = true;
+  for (let k = 0; k < both; k++) ok &&= close(ours[k] ?? Number.NaN, stages[k] ?? Number.NaN);
+  if (both > 0)
+    parts.push(`S1${both > 1 ? `…S${both}` : ''} proven by both and ${ok ? 'equal' : 'DIFFERENT'}`);
+  const open = engineProven; // 0-based index of the engine's open stage
+  const h = stages[open];
+  const checkOpen = !engine.exact && Number.isFinite(openStage) && h !== undefined && engine.bound !== null;
+  if (checkOpen && h !== undefined && engine.bound !== null) {
+    const consistent = (ours[open] ?? 0) <= h + TOLERANCE && h <= engine.bound + TOLERANCE;
+    ok &&= consistent;
+    parts.push(
+      `engine open at S${open + 1}: package ${(ours[open] ?? 0).toFixed(3)} ≤ HiGHS optimum ${h.toFixed(3)} ≤ engine bound ${engine.bound.toFixed(3)}${consistent ? '' : ' VIOLATED'}${close(ours[open] ?? 0, h) ? ' (engine package optimal here)' : ''}`,
+    );
+  }
+  const optimal = highsDone && sameVector(ours, stages);
+  if (!engine.exact && optimal) parts.push('engine package is the leximin optimum, proven by HiGHS only');
+  if (!engine.exact && highsDone && !optimal)
+    parts.push('engine package (unproven) is not the leximin optimum');
+  if (!highsDone) parts.push(`HiGHS proved ${stages.length} of ${n} stages within its limit`);
+  // HiGHS finished: the utilities must be the optimum's. Otherwise only the proven stages are compared.
+  return { ok: highsDone ? ok && optimal : both > 0 || checkOpen ? ok : null, text: parts.join('; ') };
+}
+
+async function timeOnce<T>(fn: () => T): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+const highsDetail = (o: HighsOutcome, limit: number) =>
+  `${o.milps} MILP${o.milps === 1 ? '' : 's'}, status ${o.status}, time limit ${limit} s`;
+
+/** Utilitarian and leximin packages on one instance: engine vs HiGHS vs brute force. */
+async function conceptRows(c: Case, solve: Solve | null): Promise<BenchRow[]> {
+  const table = buildUtilityTable(c.instance);
+  const n = table.partyIds.length;
   const rows: BenchRow[] = [];
-  const engineRow: BenchRow = {
-    name: `${label}: engine (${objective}${exact() ? ', exact' : ', NOT proven'})`,
-    value: ours.median,
-    p99: ours.p99,
+  const brute = c.brute ? await timeOnce(() => feasiblePackages(c.instance)) : null;
+  const truth = brute ? bruteAnswers(brute.value, table) : null;
+
+  // Utilitarian.
+  const util = utilitarianByEngine(table);
+  const utilTime = await sample(() => utilitarianByEngine(table), { minRuns: 5, minMs: 200 });
+  let hUtil: { ms: number; value: HighsOutcome } | null = null;
+  if (solve) {
+    hUtil = await timeOnce(() => highsUtilitarian(solve, table, LIMIT.utilitarian));
+    if (hUtil.ms < 2000) {
+      const again = await timeOnce(() => highsUtilitarian(solve, table, LIMIT.utilitarian));
+      hUtil = { ms: Math.min(hUtil.ms, again.ms), value: again.value };
+    }
+  }
+  const hSum = hUtil?.value.utilities[0]?.reduce((a, b) => a + b, 0) ?? null;
+  const hSumOk = hUtil
+    ? hUtil.value.status === 'Optimal'
+      ? hSum !== null && util.sum !== null && close(util.sum, hSum)
+      : util.sum === null && hUtil.value.status === 'Infeasible'
+    : null;
+  const bruteSumOk = truth
+    ? truth.sum === null
+      ? util.sum === null
+      : util.sum !== null && close(util.sum, truth.sum)
+    : null;
+  rows.push({
+    name: `${c.label}: utilitarian, engine B&B (${util.exact ? 'exact' : 'bound only'})`,
+    value: utilTime.median,
+    p99: utilTime.p99,
     unit: 'ms',
     budget: 200,
-  };
-  if (!solve) {
+    ratio: hUtil ? { against: 'HiGHS', value: utilTime.median / hUtil.ms } : undefined,
+    detail: `Σu = ${util.sum?.toFixed(2) ?? 'none'}; ${verdict([
+      { who: 'HiGHS', ok: hSumOk },
+      { who: 'brute force', ok: bruteSumOk },
+    ])}${speedup(utilTime.median, hUtil?.ms)}. Instance: ${c.note}`,
+  });
+  if (hUtil)
     rows.push({
-      ...engineRow,
-      detail: 'HiGHS not installed: npm install --save-dev highs@1.15.3 for the comparison',
+      name: `${c.label}: utilitarian, HiGHS MILP`,
+      value: hUtil.ms,
+      unit: 'ms',
+      detail: `Σu = ${hSum?.toFixed(2) ?? 'none'}; ${highsDetail(hUtil.value, LIMIT.utilitarian)}`,
     });
-    return rows;
-  }
-  const model = milpModel(table, objective);
-  const run = () => solve(model, { output_flag: false, mip_rel_gap: 0 });
-  const theirs = await sample(run, { minRuns: 3, minMs: 300, warmup: 1 });
-  const result = run();
-  const highsAnswer = result.Status === 'Optimal' ? result.ObjectiveValue : null;
-  rows.push({
-    ...engineRow,
-    ratio: { against: 'HiGHS', value: ours.median / theirs.median },
-    detail: agree(answer, highsAnswer),
-  });
-  rows.push({
-    name: `${label}: HiGHS MILP (${objective})`,
-    value: theirs.median,
-    p99: theirs.p99,
-    unit: 'ms',
-    detail: `status ${result.Status}`,
-  });
-  return rows;
-}
 
-/** Measures each solution concept on 30 × 5 × 6 and the frontier on 2 × 10 × 4. */
-export async function benchAnalytics(): Promise<BenchTable[]> {
-  const solve = await loadHighs();
-  const big = buildUtilityTable(benchmarkInstance());
-  const label = '30 × 5 × 6';
-  const maxMin = () => searchMaxMin(big).value;
-  const rows: BenchRow[] = [
-    ...(await versusHighs(
-      label,
-      big,
-      'utilitarian',
-      () => utilitarianByEngine(big),
-      () => true,
-      solve,
-    )),
-    ...(await versusHighs(label, big, 'max-min', maxMin, () => searchMaxMin(big).exact, solve)),
-  ];
-  const all = searchSolutions(big, { maxNodes: 50_000 });
-  const allTime = await sample(() => searchSolutions(big, { maxNodes: 50_000 }), { minRuns: 5, minMs: 300 });
-  const status = (['nash', 'kalaiSmorodinsky', 'leximin', 'utilitarian'] as const)
-    .map((k) => `${k} ${all[k].exact ? 'exact' : `≤ ${all[k].bound?.toFixed(3)} (${all[k].boundOn})`}`)
+  // Leximin (the engine computes it within searchSolutions, together with Nash, KS and utilitarian).
+  const all = searchSolutions(table, { maxNodes: MAX_NODES });
+  const allTime = await sample(() => searchSolutions(table, { maxNodes: MAX_NODES }), {
+    minRuns: 3,
+    minMs: 200,
+  });
+  const lexPkg = all.leximin.package;
+  const lex = lexPkg ? sortedGains(lexPkg.utilities, table) : null;
+  let hLex: { ms: number; value: HighsOutcome } | null = null;
+  if (solve) hLex = await timeOnce(() => highsLeximin(solve, table, LIMIT.leximin));
+  const hLexVec = hLex?.value.utilities[0] ? sortedGains(hLex.value.utilities[0], table) : null;
+  const lexCheck = leximinCheck(lex, all.leximin, hLex?.value ?? null, n);
+  const hLexOk = lexCheck.ok;
+  const bruteLexOk = truth ? (truth.lex === null ? lex === null : sameVector(lex, truth.lex)) : null;
+  const status = (['leximin', 'nash', 'kalaiSmorodinsky', 'utilitarian'] as const)
+    .map((k) => `${k} ${all[k].exact ? 'exact' : `bound ≤ ${all[k].bound?.toFixed(3)} on ${all[k].boundOn}`}`)
     .join('; ');
   rows.push({
-    name: `${label}: engine, all four concepts + ideal point (50k nodes per run)`,
+    name: `${c.label}: leximin, engine (${all.leximin.exact ? 'exact' : 'bound only'}; all 4 concepts timed)`,
     value: allTime.median,
     p99: allTime.p99,
     unit: 'ms',
     budget: 200,
-    detail: `${status}. Nash is non-linear (product of gains): no MILP baseline`,
+    ratio: hLex ? { against: 'HiGHS', value: allTime.median / hLex.ms } : undefined,
+    detail: `gains ${fmtVector(lex)}; ${verdict([
+      { who: 'HiGHS', ok: hLexOk },
+      { who: 'brute force', ok: bruteLexOk },
+    ])}${lexCheck.text ? ` — ${lexCheck.text}` : ''}${speedup(allTime.median, hLex?.ms)}. ${status}`,
   });
+  if (hLex)
+    rows.push({
+      name: `${c.label}: leximin, HiGHS ordered sums (${n} MILPs max)`,
+      value: hLex.ms,
+      unit: 'ms',
+      detail: `gains ${fmtVector(hLexVec)}; ${highsDetail(hLex.value, LIMIT.leximin)}`,
+    });
+  if (brute)
+    rows.push({
+      name: `${c.label}: brute force (${brute.value.length} feasible packages)`,
+      value: brute.ms,
+      unit: 'ms',
+      detail: `Σu = ${truth?.sum?.toFixed(2) ?? 'none'}, leximin gains ${fmtVector(truth?.lex ?? null)}`,
+    });
+  return rows;
+}
 
-  const small = generateInstance({ seed: 11, parties: 2, points: 10, options: 4, reservation: 20 });
-  const smallTable = buildUtilityTable(small);
-  const frontier = paretoFrontier(smallTable);
-  const dp = await sample(() => paretoFrontier(smallTable), { minRuns: 10, minMs: 300 });
-  const brute = await sample(() => twoPartyFrontier(feasiblePackages(small)), {
-    minRuns: 1,
-    minMs: 0,
-    warmup: 0,
-  });
-  const same =
-    JSON.stringify(frontier.packages.map((p) => vectorKey(p.utilities)).sort()) ===
-    JSON.stringify(twoPartyFrontier(feasiblePackages(small)));
-  const frontierRows: BenchRow[] = [
+/** Two-party Pareto frontier: engine DP vs HiGHS ε-constraint vs brute force. */
+async function frontierRows(c: Case, solve: Solve | null): Promise<BenchRow[]> {
+  const table = buildUtilityTable(c.instance);
+  const frontier = paretoFrontier(table);
+  const ours = frontier.packages.map((p) => p.utilities);
+  const dp = await sample(() => paretoFrontier(table), { minRuns: 10, minMs: 200 });
+  const brute = c.brute
+    ? await timeOnce(() => twoPartyFrontier(feasiblePackages(c.instance).map((p) => p.utilities)))
+    : null;
+  const h = solve ? await timeOnce(() => highsFrontier(solve, table, LIMIT.frontier)) : null;
+  const hOk = h ? (h.value.status === 'Optimal' ? sameFrontier(ours, h.value.utilities) : null) : null;
+  const rows: BenchRow[] = [
     {
-      name: '2 × 10 × 4: frontier by DP with dominance pruning',
+      name: `${c.label}: frontier, engine DP (${frontier.exact ? 'exact' : 'TRUNCATED'})`,
       value: dp.median,
       p99: dp.p99,
       unit: 'ms',
-      ratio: { against: 'brute force', value: dp.median / brute.median },
-      detail: `${frontier.packages.length} packages, ${frontier.exact ? 'exact' : 'TRUNCATED'}; ${same ? 'equals brute force' : 'DIFFERS from brute force'}`,
-    },
-    {
-      name: '2 × 10 × 4: brute-force enumeration of 4^10 packages + sweep for the undominated',
-      value: brute.median,
-      p99: brute.p99,
-      unit: 'ms',
+      ratio: h ? { against: 'HiGHS', value: dp.median / h.ms } : undefined,
+      detail: `${ours.length} packages; ${verdict([
+        { who: 'HiGHS', ok: hOk },
+        { who: 'brute force', ok: brute ? sameFrontier(ours, brute.value) : null },
+      ])}${h && hOk === null ? ' (HiGHS sweep unfinished: not compared)' : ''}${speedup(dp.median, h?.ms)}${brute ? `, brute force ${(brute.ms / dp.median).toFixed(0)}× slower` : ''}${c.note ? `. Instance: ${c.note}` : ''}`,
     },
   ];
+  if (h)
+    rows.push({
+      name: `${c.label}: frontier, HiGHS ε-constraint sweep on u₂`,
+      value: h.ms,
+      unit: 'ms',
+      detail: `${h.value.utilities.length} packages; ${highsDetail(h.value, LIMIT.frontier)}`,
+    });
+  if (brute)
+    rows.push({
+      name: `${c.label}: frontier, brute force + sweep`,
+      value: brute.ms,
+      unit: 'ms',
+      detail: `${brute.value.length} packages`,
+    });
+  return rows;
+}
+
+const correlationNote = (i: NegotiationInstance) =>
+  `score correlation parties 1–2: ${scoreCorrelation(i).toFixed(2)}`;
+
+/** Utilitarian and leximin on generated and demo instances, and the two-party frontier, side by side. */
+export async function benchAnalytics(): Promise<BenchTable[]> {
+  const solve = await loadHighs();
+  const big = { parties: 6, points: 30, options: 5 };
+  const positive = correlatedInstance({ seed: 7, ...big, correlation: 0.6, reservation: 35 });
+  const negative = correlatedInstance({ seed: 8, ...big, correlation: -0.6, reservation: 30 });
+  const concepts: Case[] = [
+    {
+      label: '30×5×6 spectrum',
+      instance: benchmarkInstance(),
+      brute: false,
+      note: 'two camps, red lines, 4 constraints',
+    },
+    {
+      label: '30×5×6 random',
+      instance: generateInstance({
+        seed: 2026,
+        ...big,
+        kind: 'random',
+        reservation: 35,
+        redLinesPerParty: 2,
+        constraints: 4,
+      }),
+      brute: false,
+      note: 'independent uniform scores',
+    },
+    { label: '30×5×6 corr +0.6', instance: positive, brute: false, note: correlationNote(positive) },
+    { label: '30×5×6 corr −0.6', instance: negative, brute: false, note: correlationNote(negative) },
+    {
+      label: 'demo (VEL, KRF, BCC)',
+      instance: demoInstance(),
+      brute: true,
+      note: '5 points, one good, 1 constraint',
+    },
+    {
+      label: '4×8×4 random',
+      instance: generateInstance({
+        seed: 5,
+        parties: 4,
+        points: 8,
+        options: 4,
+        kind: 'random',
+        reservation: 30,
+        constraints: 2,
+      }),
+      brute: true,
+      note: '4^8 packages',
+    },
+  ];
+  const conceptTable: BenchRow[] = [];
+  for (const c of concepts) conceptTable.push(...(await conceptRows(c, solve)));
+
+  const small = { parties: 2, points: 9, options: 4 };
+  const pos2 = correlatedInstance({ seed: 21, ...small, correlation: 0.6, reservation: 20 });
+  const neg2 = correlatedInstance({ seed: 22, ...small, correlation: -0.8, reservation: 20 });
+  const frontiers: Case[] = [
+    {
+      label: '2×9×4 random',
+      instance: generateInstance({ seed: 11, ...small, kind: 'random', reservation: 20 }),
+      brute: true,
+      note: '',
+    },
+    { label: '2×9×4 corr +0.6', instance: pos2, brute: true, note: correlationNote(pos2) },
+    { label: '2×9×4 corr −0.8', instance: neg2, brute: true, note: correlationNote(neg2) },
+    { label: 'demo (VEL, KRF)', instance: demoInstance(['veloria', 'karst']), brute: true, note: '' },
+  ];
+  const frontierTable: BenchRow[] = [];
+  for (const c of frontiers) frontierTable.push(...(await frontierRows(c, solve)));
+
   return [
-    { title: 'Analytics: 30 points × 5 options × 6 parties (seeded)', rows },
-    { title: 'Analytics: Pareto frontier, 2 parties', rows: frontierRows },
+    {
+      title: `Analytics: utilitarian and leximin packages, engine vs HiGHS${solve ? '' : ' (HiGHS NOT INSTALLED)'} vs brute force`,
+      rows: conceptTable,
+    },
+    {
+      title: 'Analytics: two-party Pareto frontier, engine DP vs HiGHS ε-constraint vs brute force',
+      rows: frontierTable,
+    },
   ];
 }

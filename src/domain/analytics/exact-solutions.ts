@@ -1,6 +1,12 @@
 import type { Package } from './analytics-model.ts';
 import { type BargainingSolution, SOLUTION_PROPERTIES } from './bargaining-solutions.ts';
-import { branchAndBound, gainsOf, type SearchResult, tolerance } from './branch-and-bound.ts';
+import {
+  branchAndBound,
+  gainsOf,
+  mergeConstrainedPoints,
+  type SearchResult,
+  tolerance,
+} from './branch-and-bound.ts';
 import { type EarlierStage, linearObjectiveBound, nashBound, orderedSumBound } from './dual-bounds.ts';
 import { toPackage, type UtilityTable } from './utility-table.ts';
 
@@ -147,13 +153,14 @@ function leximinStages(
 
 /** The max–min package alone (leximin's first stage): the largest smallest gain, in utility points. */
 export function searchMaxMin(
-  table: UtilityTable,
+  original: UtilityTable,
   options: SearchOptions = {},
 ): { options: number[] | null; value: number | null; exact: boolean; bound: number | null; nodes: number } {
+  const { table, expand } = mergeConstrainedPoints(original);
   const n = table.partyIds.length;
   const r = leximinStages(table, new Float64Array(n).fill(1), new Array(n).fill(null), null, options, 1);
   return {
-    options: r.options,
+    options: r.options && expand(r.options),
     value: r.options && r.sums.length > 0 ? (r.sums[0] ?? 0) / 100 : null,
     exact: r.exact,
     bound: r.openStage ? r.openStage.bound / 100 : r.options ? (r.sums[0] ?? 0) / 100 : null,
@@ -162,15 +169,17 @@ export function searchMaxMin(
 }
 
 /** Solve the four bargaining concepts and the ideal point by branch and bound, without the frontier. */
-export function searchSolutions(table: UtilityTable, options: SearchOptions = {}): SearchedSolutions {
+export function searchSolutions(original: UtilityTable, options: SearchOptions = {}): SearchedSolutions {
+  // Constrained points are searched as joint points, so every bound below respects the constraints.
+  const { table, expand } = mergeConstrainedPoints(original);
   const n = table.partyIds.length;
   const reservations = table.reservation.map((r) => r / 100);
   const pkg = (o: number[] | null): Package | null => {
     if (!o) return null;
     const g = gainsOf(table, o);
     return toPackage(
-      table,
-      o,
+      original,
+      expand(o),
       Array.from(g, (x, i) => x + (table.reservation[i] ?? 0)),
     );
   };
