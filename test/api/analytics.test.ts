@@ -257,6 +257,9 @@ describeEachDatabase('negotiation analytics: setup, sealed preferences, run, app
     expect(saved.json().preferences.updatedBy.name).toBe('Aurel Vashti');
     // The form was loaded before that save: refused, not overwritten.
     expectProblem(await karst.request({ method: 'PUT', url: target, payload: body }), 409, 'conflict');
+    // A save that does not say which revision it replaces cannot overwrite stored preferences either.
+    const { baseRevision: _, ...blind } = body;
+    expectProblem(await karst.request({ method: 'PUT', url: target, payload: blind }), 409, 'conflict');
 
     const readOnly = await tokenClient(ctx(), 'lead@karst.example', 'read');
     const refused = expectProblem(await readOnly.request({ method: 'PUT', url: target, payload: body }), 403);

@@ -50,7 +50,9 @@ export async function putPreferences(
     }
     const value = checked.data;
     const existing = await findPartyPreferences(tx, planId, partyId);
-    if (existing && input.baseRevision !== undefined && input.baseRevision !== Number(existing.revision))
+    // Saving over stored preferences must name the revision it replaces: two delegates filling in
+    // the form for the first time at once must not silently overwrite each other.
+    if (existing && input.baseRevision !== Number(existing.revision))
       throw changedMeanwhile(Number(existing.revision));
     const at = new Date().toISOString();
     const columns = {

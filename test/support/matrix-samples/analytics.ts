@@ -52,7 +52,19 @@ async function karstPreferences(fx: MatrixFixture) {
       .filter((p) => !p.good)
       .map((p) => [p.pointId, Object.fromEntries(p.options.map((o) => [o.id, 50]))]),
   );
-  return { weights, scores, redLines: [], reservation: 10 + (next() % 20), sharedWithMediator: true };
+  // Karst holds preferences already: a save names the revision it replaces.
+  const own = setup.parties[0]?.id ?? '';
+  const current = (await (await karst(fx)).get(`/api/v1/plans/${fx.planId}/preferences/${own}`)).json() as {
+    preferences: { revision: number } | null;
+  };
+  return {
+    weights,
+    scores,
+    redLines: [],
+    reservation: 10 + (next() % 20),
+    sharedWithMediator: true,
+    baseRevision: current.preferences?.revision,
+  };
 }
 
 async function mediatorSetup(fx: MatrixFixture): Promise<AnalysisSetup> {
