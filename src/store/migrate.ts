@@ -5,6 +5,7 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as confidentiality from './migrations/0002-confidentiality.ts';
 import * as negotiation from './migrations/0003-negotiation.ts';
 import * as analytics from './migrations/0004-analytics.ts';
+import * as monitoring from './migrations/0005-monitoring.ts';
 
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-confidentiality': confidentiality,
   '0003-negotiation': negotiation,
   '0004-analytics': analytics,
+  '0005-monitoring': monitoring,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

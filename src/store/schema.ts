@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { AuditEntry } from '../domain/audit/audit-chain.ts';
 import type { AmendmentState } from '../domain/negotiation/amendment-workflow.ts';
+import type { MonitoringSchema } from './monitoring/monitoring.tables.ts';
 
 /** A nullable column that inserts may leave out. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -370,7 +371,7 @@ export interface PartyPreferencesTable {
   revision: number;
 }
 
-export interface Schema {
+export interface Schema extends MonitoringSchema {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -59,6 +59,17 @@ const EXPECTED: Record<ProcessAction, (c: MatrixCase) => boolean> = {
   'analysis.run': isMediator,
   'preferences.read': (c) => isMember(c) && c.note === 'own',
   'preferences.write': (c) => c.role === 'delegate' && c.note === 'own',
+  // Monitoring samples adopt the matrix's released version (Draft 2) or its unreleased one (Draft 3).
+  'monitoring.read': (c) => isMediator(c) || (isMember(c) && c.version === 'released'),
+  'agreement.manage': isMediator,
+  'commitment.record': (c) => isMediator(c) || c.role === 'monitor',
+  // "own": an event report filed by the asker's party, or a verified one; "other": another
+  // party's allegation not yet verified.
+  'event.read': (c) => isMediator(c) || c.role === 'monitor' || (isMember(c) && c.note === 'own'),
+  'event.report': (c) => isMember(c) && c.role !== 'observer',
+  'event.verify': (c) => isMediator(c) || c.role === 'monitor',
+  'monitoring.import': (c) => isMediator(c) || c.role === 'monitor',
+  'webhook.manage': isMediator,
 };
 const WRITES: ReadonlySet<ProcessAction> = new Set([
   'process.manage',
@@ -75,6 +86,12 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'feed.manage',
   'analysis.manage',
   'preferences.write',
+  'agreement.manage',
+  'commitment.record',
+  'event.report',
+  'event.verify',
+  'monitoring.import',
+  'webhook.manage',
 ]);
 
 /** A route about one party record (a note, an amendment, a thread, a meeting) by its id. */

@@ -25,6 +25,11 @@ export interface Subject {
   record?: { partyId: string; sharedWithMediator: boolean };
   /** The parties taking part in a meeting. */
   participants?: readonly string[];
+  /**
+   * An event report: the party whose member filed it (null when a monitor or the mediator team
+   * did) and whether it has been verified. Unverified allegations stay with the mission.
+   */
+  eventReport?: { reportedByParty: string | null; verified: boolean };
 }
 
 export type ProcessAction =
@@ -57,7 +62,15 @@ export type ProcessAction =
   | 'analysis.manage'
   | 'analysis.run'
   | 'preferences.read'
-  | 'preferences.write';
+  | 'preferences.write'
+  | 'monitoring.read'
+  | 'agreement.manage'
+  | 'commitment.record'
+  | 'event.read'
+  | 'event.report'
+  | 'event.verify'
+  | 'monitoring.import'
+  | 'webhook.manage';
 
 /** Every action, for the tests that walk the policy table and for the descriptions below. */
 export const PROCESS_ACTIONS: readonly ProcessAction[] = [
@@ -91,6 +104,14 @@ export const PROCESS_ACTIONS: readonly ProcessAction[] = [
   'analysis.run',
   'preferences.read',
   'preferences.write',
+  'monitoring.read',
+  'agreement.manage',
+  'commitment.record',
+  'event.read',
+  'event.report',
+  'event.verify',
+  'monitoring.import',
+  'webhook.manage',
 ];
 
 const WRITES: ReadonlySet<ProcessAction> = new Set([
@@ -109,6 +130,13 @@ const WRITES: ReadonlySet<ProcessAction> = new Set([
   'feed.manage',
   'analysis.manage',
   'preferences.write',
+  'agreement.manage',
+  'commitment.record',
+  'event.report',
+  'event.verify',
+  'monitoring.import',
+  // A webhook sends monitoring data to an address outside the instance.
+  'webhook.manage',
 ]);
 
 type Rule = (role: Role, partyId: string, subject: Subject) => boolean;
@@ -123,6 +151,8 @@ const ownPartyOrMediator: Rule = (role, partyId, s) => role === 'mediator' || s.
 const ownRecordOrShared: Rule = (role, partyId, s) =>
   s.record !== undefined &&
   (s.record.partyId === partyId || (role === 'mediator' && s.record.sharedWithMediator));
+/** The monitoring mission: monitors, and the mediator team that runs the process. */
+const mission: Rule = (role) => role === 'mediator' || role === 'monitor';
 /** Delegates negotiate for their own party; observers and monitors are briefed. */
 const ownDelegate: Rule = (role, partyId, s) => role === 'delegate' && s.partyId === partyId;
 
@@ -142,6 +172,10 @@ const ownDelegate: Rule = (role, partyId, s) => role === 'delegate' && s.partyId
  * - Meetings: the mediator schedules them; a party sees those it takes part in.
  * - Analytics: the mediator sets up the analysis and runs it; a party's preferences are sealed,
  *   read by its own members (written by its delegates) and by the mediator only when shared.
+ * - Monitoring: an agreement, its commitments, scores and zones are read by every party that holds
+ *   the adopted version; the mediator team sets them up; monitors (and the mediator team) record
+ *   progress and scores, file, import and verify event reports. Parties may file allegations; an
+ *   event report reaches other parties only once verified.
  */
 const RULES: Record<ProcessAction, Rule> = {
   'process.read': () => true,
@@ -180,6 +214,17 @@ const RULES: Record<ProcessAction, Rule> = {
   'analysis.run': mediatorOnly,
   'preferences.read': ownRecordOrShared,
   'preferences.write': ownDelegate,
+  'monitoring.read': heldByOwnParty,
+  'agreement.manage': mediatorOnly,
+  'commitment.record': mission,
+  'event.read': (role, partyId, s) =>
+    role === 'mediator' ||
+    role === 'monitor' ||
+    (s.eventReport !== undefined && (s.eventReport.verified || s.eventReport.reportedByParty === partyId)),
+  'event.report': (role) => role !== 'observer',
+  'event.verify': mission,
+  'monitoring.import': mission,
+  'webhook.manage': mediatorOnly,
 };
 
 /** Whether the viewer may perform `action` on `subject`. */

@@ -20,6 +20,11 @@ export type ErrorCode =
   | 'comment.not_found'
   | 'meeting.not_found'
   | 'feed.not_found'
+  | 'agreement.not_found'
+  | 'commitment.not_found'
+  | 'event_report.not_found'
+  | 'zone.not_found'
+  | 'webhook.not_found'
   | 'draft.conflict'
   /** A state change the workflow does not allow (accepting a withdrawn amendment). */
   | 'transition.not_allowed'

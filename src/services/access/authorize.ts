@@ -41,6 +41,14 @@ const ACTION_WORDS: Record<ProcessAction, string> = {
   'analysis.run': 'running the analysis',
   'preferences.read': "reading another party's preferences",
   'preferences.write': "stating your party's preferences (delegates do)",
+  'monitoring.read': 'reading an agreement adopted on a version your party does not hold',
+  'agreement.manage': 'adopting agreements and setting up their commitments',
+  'commitment.record': 'recording progress and implementation scores (monitors do)',
+  'event.read': "reading another party's unverified event reports",
+  'event.report': 'filing event reports',
+  'event.verify': 'verifying event reports (monitors do)',
+  'monitoring.import': 'importing event data and zones (monitors do)',
+  'webhook.manage': 'managing outgoing webhooks',
 };
 
 /** The membership row as a viewer. */
