@@ -3,13 +3,21 @@ import { newId } from '../../src/domain/shared/ids.ts';
 import { createUser } from '../../src/services/access/create-user.ts';
 import { insertPartyNote } from '../../src/store/notes/party-notes.repository.ts';
 import { readDraft, SAMPLE_PLAN_TEXT } from './factories.ts';
+import { AGREEMENTS_SAMPLES } from './matrix-samples/agreements.ts';
 import { AMENDMENTS_SAMPLES } from './matrix-samples/amendments.ts';
 import { ANALYTICS_SAMPLES } from './matrix-samples/analytics.ts';
 import { COMMENTS_SAMPLES } from './matrix-samples/comments.ts';
+import { COMMITMENTS_SAMPLES } from './matrix-samples/commitments.ts';
 import { COUNTER_PROPOSALS_SAMPLES } from './matrix-samples/counter-proposals.ts';
+import { EVENT_IMPORTS_SAMPLES } from './matrix-samples/event-imports.ts';
+import { EVENT_REPORTS_SAMPLES } from './matrix-samples/event-reports.ts';
 import { MEETINGS_SAMPLES } from './matrix-samples/meetings.ts';
+import { MONITORING_REPORT_SAMPLES } from './matrix-samples/monitoring-report.ts';
+import { MONITORING_STATUS_SAMPLES } from './matrix-samples/monitoring-status.ts';
 import { POSITIONS_SAMPLES } from './matrix-samples/positions.ts';
 import { TIMELINE_SAMPLES } from './matrix-samples/timeline.ts';
+import { WEBHOOKS_SAMPLES } from './matrix-samples/webhooks.ts';
+import { ZONES_SAMPLES } from './matrix-samples/zones.ts';
 import type { Client, TestApp } from './test-app.ts';
 
 /** Who asks: a role in the demo process, the mediator through a read-only token, or a non-member. */
@@ -299,4 +307,12 @@ export const SAMPLES: Record<string, Sample> = {
   ...MEETINGS_SAMPLES,
   ...POSITIONS_SAMPLES,
   ...ANALYTICS_SAMPLES,
+  ...AGREEMENTS_SAMPLES,
+  ...COMMITMENTS_SAMPLES,
+  ...MONITORING_STATUS_SAMPLES,
+  ...EVENT_REPORTS_SAMPLES,
+  ...EVENT_IMPORTS_SAMPLES,
+  ...ZONES_SAMPLES,
+  ...WEBHOOKS_SAMPLES,
+  ...MONITORING_REPORT_SAMPLES,
 };

@@ -1,4 +1,6 @@
 import type { SafeAuditDetail } from './audit-detail.ts';
+import { summariseEventReportEntry } from './event-report-summary.ts';
+import { summariseMonitoringEntry } from './monitoring-summary.ts';
 import { summariseNegotiationEntry } from './negotiation-summary.ts';
 import { list, plural, words } from './summary-words.ts';
 
@@ -115,6 +117,10 @@ export function summariseAuditEntry({ action, detail: d, subjectLabel, partyName
     default: {
       const negotiation = summariseNegotiationEntry({ action, detail: d, subjectLabel, partyName });
       if (negotiation !== undefined) return negotiation;
+      const monitoring =
+        summariseMonitoringEntry({ action, detail: d, subjectLabel, partyName }) ??
+        summariseEventReportEntry({ action, detail: d, subjectLabel, partyName });
+      if (monitoring !== undefined) return monitoring;
       // An action this view does not know yet: say what it is called, and what it concerns.
       const about = subjectLabel ? `: ${subjectLabel}` : '';
       return `${words(action)}${about}`;
