@@ -1,4 +1,6 @@
 import type { LinearBound } from './branch-and-bound.ts';
+import { capNormalise, projectCappedSimplex } from './capped-simplex.ts';
+import type { DualModel } from './dual-search.ts';
 import type { UtilityTable } from './utility-table.ts';
 
 /** The relaxation's optimum for fixed weights: Σ over points of the best weighted option, and its gains. */
@@ -100,13 +102,86 @@ export interface EarlierStage {
 }
 
 /**
- * Bound for S_k(h), the sum of the k smallest normalised gains h_i = scale_i·g_i (or the constant
- * `fixed_i` where given). S_k(h) = min over λ ∈ Λ_k = {0 ≤ λ ≤ 1, Σλ = k} of λ·h (Ogryczak &
+ * The Lagrangian dual of S_k(h), the sum of the k smallest normalised gains h_i = scale_i·g_i (or the
+ * constant `fixed_i` where given). S_k(h) = min over λ ∈ Λ_k = {0 ≤ λ ≤ 1, Σλ = k} of λ·h (Ogryczak &
  * Śliwiński 2003, ordered weighted averages as LPs), so every λ ∈ Λ_k is a linear over-estimate. The
  * stage's constraints are relaxed with multipliers (Lagrangian relaxation): ν ≥ 0 on the floors
  * h_i ≥ floorH_i and μ_j ≥ 0 on S_j(h) ≥ S_j* for earlier stages, using S_j(h) ≤ λ_j·h with stage j's
- * own λ_j. So S_k(h) ≤ (λ + ν + Σ μ_j λ_j)·h − ν·floorH − Σ μ_j S_j*, minimised over (λ, ν, μ) by
- * projected subgradient descent. Returns the bound and its λ, for the stages after this one.
+ * own λ_j. So S_k(h) ≤ (λ + ν + Σ μ_j λ_j)·h − ν·floorH − Σ μ_j S_j* for x = (λ, ν, μ).
+ */
+export function orderedSumDual(
+  k: number,
+  scale: Float64Array,
+  fixed: (number | null)[],
+  floorH: Float64Array,
+  earlier: readonly EarlierStage[],
+): DualModel {
+  const n = scale.length;
+  const m = earlier.length;
+  const weights = (x: Float64Array, w: Float64Array) => {
+    let constant = 0;
+    for (let j = 0; j < m; j++) constant -= x[2 * n + j]! * earlier[j]!.optimum;
+    for (let i = 0; i < n; i++) {
+      let coefficient = x[i]! + x[n + i]!;
+      for (let j = 0; j < m; j++) coefficient += x[2 * n + j]! * earlier[j]!.lambda[i]!;
+      const f = fixed[i];
+      if (f === null || f === undefined) w[i] = coefficient * scale[i]!;
+      else {
+        w[i] = 0;
+        constant += coefficient * f;
+      }
+      constant -= x[n + i]! * floorH[i]!;
+    }
+    return constant;
+  };
+  const h = new Float64Array(n);
+  const subgradient = (_x: Float64Array, g: Float64Array, out: Float64Array) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+      h[i] = fixed[i] ?? g[i]! * scale[i]!;
+      mean += h[i]! / n;
+      out[n + i] = h[i]! - floorH[i]!;
+    }
+    // Σλ = k is an equality: only the part of h orthogonal to (1, …, 1) moves λ within Λ_k.
+    for (let i = 0; i < n; i++) out[i] = h[i]! - mean;
+    for (let j = 0; j < m; j++) {
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += earlier[j]!.lambda[i]! * h[i]!;
+      out[2 * n + j] = dot - earlier[j]!.optimum;
+    }
+  };
+  const project = (x: Float64Array) => {
+    const out = x.map((v) => Math.max(0, v));
+    out.set(projectCappedSimplex(x.subarray(0, n), k));
+    return out;
+  };
+  const sub = new Float64Array(2 * n + m);
+  // λ moves by exponentiated gradient (mirror descent with the entropy, Beck & Teboulle 2003), which
+  // reaches the vertices of Λ_k in a few steps where the Euclidean step crawls; ν and μ by projected
+  // subgradient steps. Both use Polyak's step length towards the target.
+  const step = (x: Float64Array, g: Float64Array, gap: number) => {
+    subgradient(x, g, sub);
+    let top = 0;
+    for (let i = 0; i < n; i++) top = Math.max(top, Math.abs(sub[i]!));
+    let norm = 0;
+    for (let j = n; j < 2 * n + m; j++) if (x[j]! > 0 || sub[j]! < 0) norm += sub[j]! * sub[j]!;
+    const out = new Float64Array(2 * n + m);
+    const eta = top > 0 ? gap / (top * top) : 0;
+    for (let i = 0; i < n; i++) out[i] = Math.max(x[i]!, 1e-9) * Math.exp(-Math.min(50, eta * sub[i]!));
+    out.set(capNormalise(out.subarray(0, n), k));
+    const length = norm > 0 ? gap / norm : 0;
+    for (let j = n; j < 2 * n + m; j++) out[j] = Math.max(0, x[j]! - length * sub[j]!);
+    return out;
+  };
+  const start = new Float64Array(2 * n + m);
+  start.fill(k / n, 0, n);
+  return { start, weights, subgradient, project, step };
+}
+
+/**
+ * Bound for S_k(h) from `orderedSumDual`, minimised over its multipliers by projected subgradient
+ * descent at the root. Returns the bound, its λ (for the stages after this one) and the dual model
+ * started at the optimised multipliers (for the per-node re-optimisation of the search).
  */
 export function orderedSumBound(
   table: UtilityTable,
@@ -116,64 +191,27 @@ export function orderedSumBound(
   floorH: Float64Array,
   earlier: readonly EarlierStage[],
   target: number | null,
-): { bound: LinearBound; lambda: Float64Array } {
+): { bound: LinearBound; lambda: Float64Array; dual: DualModel } {
   const n = scale.length;
-  const m = earlier.length;
-  const toBound = (x: Float64Array): LinearBound => {
-    let constant = 0;
-    const weights = new Float64Array(n);
-    for (let j = 0; j < m; j++) constant -= x[2 * n + j]! * earlier[j]!.optimum;
-    for (let i = 0; i < n; i++) {
-      let coefficient = x[i]! + x[n + i]!;
-      for (let j = 0; j < m; j++) coefficient += x[2 * n + j]! * earlier[j]!.lambda[i]!;
-      if (fixed[i] === null) weights[i] = coefficient * scale[i]!;
-      else constant += coefficient * fixed[i]!;
-      constant -= x[n + i]! * floorH[i]!;
-    }
-    return { constant, weights };
-  };
+  const model = orderedSumDual(k, scale, fixed, floorH, earlier);
   const at = (x: Float64Array) => {
-    const bound = toBound(x);
-    const { score, gains } = relaxedMaximum(table, bound.weights);
-    let value = bound.constant + score;
-    for (let i = 0; i < n; i++) value -= bound.weights[i]! * (table.reservation[i] ?? 0);
-    const subgradient = new Float64Array(2 * n + m);
-    const h = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      h[i] = fixed[i] ?? gains[i]! * scale[i]!;
-      subgradient[i] = h[i]!;
-      subgradient[n + i] = h[i]! - floorH[i]!;
-    }
-    for (let j = 0; j < m; j++) {
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += earlier[j]!.lambda[i]! * h[i]!;
-      subgradient[2 * n + j] = dot - earlier[j]!.optimum;
-    }
+    const weights = new Float64Array(n);
+    const constant = model.weights(x, weights);
+    const { score, gains } = relaxedMaximum(table, weights);
+    let value = constant + score;
+    for (let i = 0; i < n; i++) value -= weights[i]! * (table.reservation[i] ?? 0);
+    const subgradient = new Float64Array(x.length);
+    model.subgradient(x, gains, subgradient);
     return { value, subgradient };
   };
-  const project = (x: Float64Array) => {
-    const out = x.map((v) => Math.max(0, v));
-    out.set(projectCappedSimplex(x.subarray(0, n), k));
-    return out;
+  const best = descend(model.start, at, model.project, target);
+  const weights = new Float64Array(n);
+  const constant = model.weights(best, weights);
+  return {
+    bound: { constant, weights },
+    lambda: best.slice(0, n),
+    dual: { ...model, start: best },
   };
-  const start = new Float64Array(2 * n + m);
-  start.fill(k / n, 0, n);
-  const best = descend(start, at, project, target);
-  return { bound: toBound(best), lambda: best.slice(0, n) };
-}
-
-/** Euclidean projection onto {0 ≤ x ≤ 1, Σx = k}, by bisection on the shift τ of clip(y − τ, 0, 1). */
-export function projectCappedSimplex(y: Float64Array, k: number): Float64Array {
-  const sumAt = (tau: number) => y.reduce((a, v) => a + Math.min(1, Math.max(0, v - tau)), 0);
-  let lo = Math.min(...y) - 1;
-  let hi = Math.max(...y);
-  for (let it = 0; it < 60; it++) {
-    const mid = (lo + hi) / 2;
-    if (sumAt(mid) > k) lo = mid;
-    else hi = mid;
-  }
-  const tau = (lo + hi) / 2;
-  return y.map((v) => Math.min(1, Math.max(0, v - tau)));
 }
 
 /**

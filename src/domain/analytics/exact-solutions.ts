@@ -1,13 +1,9 @@
 import type { Package } from './analytics-model.ts';
 import { type BargainingSolution, SOLUTION_PROPERTIES } from './bargaining-solutions.ts';
-import {
-  branchAndBound,
-  gainsOf,
-  mergeConstrainedPoints,
-  type SearchResult,
-  tolerance,
-} from './branch-and-bound.ts';
-import { type EarlierStage, linearObjectiveBound, nashBound, orderedSumBound } from './dual-bounds.ts';
+import { branchAndBound, gainsOf, mergeConstrainedPoints } from './branch-and-bound.ts';
+import { withoutDominatedOptions } from './dominated-options.ts';
+import { linearObjectiveBound, nashBound } from './dual-bounds.ts';
+import { leximinStages } from './leximin-stages.ts';
 import { toPackage, type UtilityTable } from './utility-table.ts';
 
 /** A solution found by branch and bound: optimal when `exact`, otherwise within the proven `bound`. */
@@ -41,116 +37,6 @@ export interface SearchOptions {
 
 const sortedAsc = (xs: ArrayLike<number>) => Array.from(xs).sort((a, b) => a - b);
 
-/** Insertion sort of a short scratch array (n ≤ a dozen parties): no allocation in the search's hot path. */
-function sortInPlace(xs: Float64Array): Float64Array {
-  for (let i = 1; i < xs.length; i++) {
-    const x = xs[i]!;
-    let j = i - 1;
-    while (j >= 0 && xs[j]! > x) {
-      xs[j + 1] = xs[j]!;
-      j--;
-    }
-    xs[j + 1] = x;
-  }
-  return xs;
-}
-
-interface LeximinOutcome {
-  options: number[] | null;
-  /** S_1…S_n of the normalised gains, as far as proven. */
-  sums: number[];
-  exact: boolean;
-  /** When inexact: the stage k (1-based) where the limit hit and the proven bound on S_k. */
-  openStage: { k: number; bound: number } | null;
-  nodes: number;
-}
-
-/**
- * Leximin by the ordered-sums method (Ogryczak & Śliwiński 2003; Kostreva, Ogryczak & Wierzbicki 2004):
- * the sorted vector is lexicographically maximal exactly when, for k = 1…n in turn, the sum S_k of its
- * k smallest entries is maximal among the packages that keep S_1…S_{k−1} at their optima. Each stage
- * is one branch and bound; stage k's bound comes from the capped-simplex Lagrangian of S_k, and the
- * earlier stages' optima prune through the objective (S_j of the optimistic gains must still reach S_j*).
- * h_i = scale_i·g_i normalises the gains (1 for leximin, 1/room for Kalai–Smorodinsky); a party with
- * `fixed` set has that constant h on every feasible package.
- */
-function leximinStages(
-  table: UtilityTable,
-  scale: Float64Array,
-  fixed: (number | null)[],
-  incumbent: number[] | null,
-  options: SearchOptions,
-  lastStage = table.partyIds.length,
-): LeximinOutcome {
-  const n = table.partyIds.length;
-  const h = new Float64Array(n);
-  const normalise = (g: Float64Array) => {
-    for (let i = 0; i < n; i++) h[i] = fixed[i] ?? g[i]! * scale[i]!;
-    return h;
-  };
-  const sums: number[] = [];
-  const stages: EarlierStage[] = [];
-  let best = incumbent;
-  let nodes = 0;
-  for (let k = 1; k <= lastStage; k++) {
-    const proven = [...sums];
-    const value = (g: Float64Array) => {
-      const s = sortInPlace(normalise(g));
-      let total = 0;
-      for (let j = 0; j < k; j++) {
-        total += s[j]!;
-        if (j < k - 1 && total < proven[j]! - tolerance(proven[j]!) * 1e3) return -Infinity;
-      }
-      return total;
-    };
-    // From stage 2 on, every h_i is at least the proven max–min S_1*: a floor on each party's gain.
-    const floors = new Float64Array(n);
-    const floorH = new Float64Array(n);
-    if (k > 1)
-      for (let i = 0; i < n; i++) {
-        const t = proven[0]! - 1e-9 * Math.max(1, Math.abs(proven[0]!));
-        floorH[i] = fixed[i] === null ? t : Math.min(t, fixed[i]!);
-        floors[i] = fixed[i] === null && scale[i]! > 0 ? t / scale[i]! : 0;
-      }
-    const target = best ? value(gainsOf(table, best)) : null;
-    const { bound, lambda } = orderedSumBound(
-      table,
-      k,
-      scale,
-      fixed,
-      floorH,
-      stages,
-      target !== null && Number.isFinite(target) ? target : null,
-    );
-    const result: SearchResult = branchAndBound(table, {
-      value,
-      bound,
-      floors,
-      incumbent: best,
-      maxNodes:
-        k === 1
-          ? (options.maxMinNodes ?? (options.maxNodes === undefined ? undefined : options.maxNodes * 10))
-          : options.maxNodes,
-    });
-    nodes += result.nodes;
-    if (!result.options) {
-      return {
-        options: null,
-        sums,
-        exact: result.exact,
-        openStage: result.exact ? null : { k, bound: result.upperBound },
-        nodes,
-      };
-    }
-    best = result.options;
-    if (!result.exact)
-      return { options: best, sums, exact: false, openStage: { k, bound: result.upperBound }, nodes };
-    sums.push(result.value);
-    stages.push({ lambda, optimum: result.value - 1e-9 * Math.max(1, Math.abs(result.value)) });
-  }
-  return { options: best, sums, exact: true, openStage: null, nodes };
-}
-
 /** The max–min package alone (leximin's first stage): the largest smallest gain, in utility points. */
 export function searchMaxMin(
   original: UtilityTable,
@@ -171,7 +57,9 @@ export function searchMaxMin(
 /** Solve the four bargaining concepts and the ideal point by branch and bound, without the frontier. */
 export function searchSolutions(original: UtilityTable, options: SearchOptions = {}): SearchedSolutions {
   // Constrained points are searched as joint points, so every bound below respects the constraints.
-  const { table, expand } = mergeConstrainedPoints(original);
+  const merged = mergeConstrainedPoints(original);
+  const table = withoutDominatedOptions(merged.table);
+  const expand = merged.expand;
   const n = table.partyIds.length;
   const reservations = table.reservation.map((r) => r / 100);
   const pkg = (o: number[] | null): Package | null => {
