@@ -8,6 +8,7 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMembers } from './commands/members.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerMonitor } from './commands/monitor.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrace } from './commands/trace.ts';
 import { reportError } from './context.ts';
@@ -32,6 +33,7 @@ registerAudit(program);
 registerBackup(program);
 registerTrace(program);
 registerAnalyze(program);
+registerMonitor(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError } from '../domain/shared/app-error.ts';
 import type { Actor } from '../services/access/sessions.ts';
+import {
+  type AlertSettings,
+  startMonitoringAlerts,
+} from '../services/monitoring/webhooks/monitoring-alerts.ts';
 import type { Database } from '../store/database.ts';
 import { registerApiDocs } from './http/api-docs.ts';
 import { authenticate } from './http/authenticate.ts';
@@ -14,6 +18,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { sendProblem, toAppError } from './http/problem.ts';
 import { parsePart } from './http/route.ts';
 import { applySecurityHeaders } from './http/security-headers.ts';
+import { closeIfBodyUnread, STREAM_MEDIA_TYPES, streamBodyParser } from './http/stream-body.ts';
 import { ROUTES } from './routes/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +33,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Limits and timings of the live-update streams (defaults suit production; tests shorten them). */
   live?: Partial<LiveStreamSettings>;
+  /** The commitment status watcher and webhook delivery worker (intervals, timeouts; off with enabled: false). */
+  alerts?: Partial<AlertSettings>;
 }
 
 /** Builds the HTTP app: API routes from the route table, docs, and the web client. */
@@ -50,10 +57,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     applySecurityHeaders(reply);
+    closeIfBodyUnread(request, reply);
     return payload;
   });
+  // CSV uploads reach the routes that stream them unparsed; others refuse them as before (415).
+  app.addContentTypeParser(STREAM_MEDIA_TYPES, streamBodyParser);
 
   // Open streams would keep the server from closing: they end before it does (preClose).
   const live = await openLiveStreams(database, {
@@ -61,6 +71,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onError: (error, context) => app.log.warn({ err: error }, context),
   });
   app.addHook('preClose', () => live.close());
+  const alerts = startMonitoringAlerts(database, {
+    ...options.alerts,
+    onError: (error, context) => app.log.warn({ err: error }, context),
+  });
+  app.addHook('preClose', () => alerts.stop());
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
@@ -73,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       method: route.method,
       url: route.path,
       bodyLimit: route.bodyLimit,
+      config: { streamBody: route.streamBody },
       handler: async (request, reply) => {
         const actor: Actor | null = route.access === 'public' ? null : await authenticate(database, request);
         const params = parsePart(route.params, request.params, 'params');

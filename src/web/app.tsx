@@ -24,6 +24,17 @@ const PositionsPage = lazy(() => import('./pages/positions.tsx'));
 const CounterProposalPage = lazy(() => import('./pages/counter-proposal.tsx'));
 const AnalysisPage = lazy(() => import('./pages/analysis.tsx'));
 const PreferencesPage = lazy(() => import('./pages/preferences.tsx'));
+const MonitoringPage = lazy(() => import('./pages/monitoring.tsx'));
+const AgreementPage = lazy(() => import('./pages/agreement.tsx'));
+const CommitmentsPage = lazy(() => import('./pages/commitments.tsx'));
+const CommitmentPage = lazy(() => import('./pages/commitment.tsx'));
+const EventsPage = lazy(() => import('./pages/events.tsx'));
+const EventImportPage = lazy(() => import('./pages/event-import.tsx'));
+const EventReportPage = lazy(() => import('./pages/event-report.tsx'));
+// The map page carries the Natural Earth data (about 1 MB): only those who open it load it.
+const MapPage = lazy(() => import('./pages/map.tsx'));
+const ZonesPage = lazy(() => import('./pages/zones.tsx'));
+const WebhooksPage = lazy(() => import('./pages/webhooks.tsx'));
 
 export function App() {
   return (
@@ -72,6 +83,26 @@ function Shell() {
             <Route path="/processes/:id/meetings/:meetingId">
               {(p) => <MeetingPage processId={p.id} meetingId={p.meetingId} />}
             </Route>
+            <Route path="/processes/:id/monitoring">{(p) => <MonitoringPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/agreements/:agreementId">
+              {(p) => <AgreementPage processId={p.id} agreementId={p.agreementId} />}
+            </Route>
+            <Route path="/processes/:id/agreements/:agreementId/commitments">
+              {(p) => <CommitmentsPage processId={p.id} agreementId={p.agreementId} />}
+            </Route>
+            <Route path="/processes/:id/commitments/:commitmentId">
+              {(p) => <CommitmentPage processId={p.id} commitmentId={p.commitmentId} />}
+            </Route>
+            <Route path="/processes/:id/events">{(p) => <EventsPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/events/import">{(p) => <EventImportPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/events/:eventId">
+              {(p) => <EventReportPage processId={p.id} eventId={p.eventId} />}
+            </Route>
+            <Route path="/processes/:id/map">{(p) => <MapPage processId={p.id} />}</Route>
+            <Route path="/processes/:id/agreements/:agreementId/zones">
+              {(p) => <ZonesPage processId={p.id} agreementId={p.agreementId} />}
+            </Route>
+            <Route path="/processes/:id/webhooks">{(p) => <WebhooksPage processId={p.id} />}</Route>
             <Route path="/plans/:id">{(p) => <PlanEditorPage planId={p.id} />}</Route>
             <Route path="/plans/:id/positions">{(p) => <PositionsPage planId={p.id} />}</Route>
             <Route path="/plans/:id/amendments">{(p) => <AmendmentsPage planId={p.id} />}</Route>

@@ -15,7 +15,7 @@ describeEachDatabase('processes', (dialect) => {
     expect(item).toMatchObject({
       id: ctx().demo.processId,
       membership: { role: 'mediator', partyName: 'Office of the Special Envoy' },
-      planCount: 1,
+      planCount: 2,
     });
   });
 
@@ -70,13 +70,21 @@ describeEachDatabase('processes', (dialect) => {
       expect.arrayContaining(['OSE', 'VEL', 'KRF', 'BCC', 'CCV']),
     );
     expect(body.members.length).toBeGreaterThanOrEqual(5);
-    expect(body.plans).toEqual([
-      expect.objectContaining({
-        id: ctx().demo.planId,
-        versionCount: 3,
-        latestVersion: expect.objectContaining({ label: 'Draft 3' }),
-      }),
-    ]);
+    // The framework under negotiation, and the truce the parties signed before it.
+    expect(body.plans).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: ctx().demo.planId,
+          versionCount: 3,
+          latestVersion: expect.objectContaining({ label: 'Draft 3' }),
+        }),
+        expect.objectContaining({
+          versionCount: 1,
+          latestVersion: expect.objectContaining({ label: 'Signed text' }),
+        }),
+      ]),
+    );
+    expect(body.plans).toHaveLength(2);
   });
 
   it("shows a delegate only the plans and versions released to their party, and only their party's members", async () => {
@@ -86,9 +94,10 @@ describeEachDatabase('processes', (dialect) => {
     const overview = res.json();
     expect(overview.viewer).toMatchObject({ role: 'delegate' });
     // Karst holds Draft 2 only: no draft revision, no word of Draft 3.
-    expect(overview.plans).toHaveLength(1);
-    expect(overview.plans[0]).toMatchObject({ revision: null, updatedAt: null, versionCount: 1 });
-    expect(overview.plans[0].latestVersion.label).toBe('Draft 2');
+    expect(overview.plans).toHaveLength(2);
+    const framework = overview.plans.find((p: { id: string }) => p.id === ctx().demo.planId);
+    expect(framework).toMatchObject({ revision: null, updatedAt: null, versionCount: 1 });
+    expect(framework.latestVersion.label).toBe('Draft 2');
     const parties = new Set(overview.members.map((m: { partyId: string }) => m.partyId));
     expect(parties).toEqual(new Set([overview.viewer.partyId]));
   });

@@ -1,17 +1,22 @@
-import { branchAndBound, gainsOf, isFeasible, tolerance } from './branch-and-bound.ts';
-import { type EarlierStage, orderedSumBound } from './dual-bounds.ts';
-import { dualSearch } from './dual-search.ts';
+import { gainsOf, tolerance } from './branch-and-bound.ts';
+import { improve, lpSearch } from './lp-search.ts';
+import { type GainRow, StageLp } from './stage-lp.ts';
 import type { UtilityTable } from './utility-table.ts';
 
-/** Work limits of the leximin stages (in relaxation solves). */
+/** Work limits of the leximin stages, in relaxation solves (an LP node counts LP_NODE_WORK). */
 export interface StageLimits {
   maxNodes?: number;
   /** For the first (max–min) stage; defaults to 10 × maxNodes. */
   maxMinNodes?: number;
 }
 
-/** Node budget of the fixed-multiplier search before a stage moves to the re-optimising one. */
-const QUICK_NODES = 5_000;
+/**
+ * One LP node (copy of the tableau and a few dual simplex pivots) costs about as much as ten
+ * fixed-multiplier relaxations on a tableau of LP_NODE_CELLS entries (30 × 5 × 6 has ~7,000), and
+ * proportionally more on larger ones, so the limits in relaxation solves keep their worst-case time.
+ */
+const LP_NODE_WORK = 10;
+const LP_NODE_CELLS = 5_000;
 
 /** Insertion sort of a short scratch array (n ≤ a dozen parties): no allocation in the search's hot path. */
 function sortInPlace(xs: Float64Array): Float64Array {
@@ -41,8 +46,8 @@ export interface LeximinOutcome {
  * Leximin by the ordered-sums method (Ogryczak & Śliwiński 2003; Kostreva, Ogryczak & Wierzbicki 2004):
  * the sorted vector is lexicographically maximal exactly when, for k = 1…n in turn, the sum S_k of its
  * k smallest entries is maximal among the packages that keep S_1…S_{k−1} at their optima. Each stage
- * is one Lagrangian branch and bound (dual-search.ts) whose dual is that of S_k with the earlier stages'
- * optima and the floor S_1* on every entry relaxed (dual-bounds.ts), re-optimised at every node.
+ * is one LP-based branch and bound (lp-search.ts) on the stage's LP (stage-lp.ts): S_k as an LP, the
+ * floor S_1* on every entry, and subset cuts that relax S_j ≥ S_j* for the earlier stages.
  * h_i = scale_i·g_i normalises the gains (1 for leximin, 1/room for Kalai–Smorodinsky); a party with
  * `fixed` set has that constant h on every feasible package.
  */
@@ -61,7 +66,6 @@ export function leximinStages(
     return h;
   };
   const sums: number[] = [];
-  const stages: EarlierStage[] = [];
   let best = incumbent;
   let nodes = 0;
   for (let k = 1; k <= lastStage; k++) {
@@ -85,35 +89,23 @@ export function leximinStages(
         floors[i] = fixed[i] === null && scale[i]! > 0 ? t / scale[i]! : 0;
       }
     if (best) best = improve(table, best, value, floors);
-    const target = best ? value(gainsOf(table, best)) : null;
-    const { bound, lambda, dual } = orderedSumBound(
+    const lp = stageLp(
       table,
       k,
       scale,
       fixed,
-      floorH,
-      stages,
-      target !== null && Number.isFinite(target) ? target : null,
+      stageRows(k, floorH, fixed, sums, best, normalise, table),
+      sums,
     );
-    const maxNodes =
+    const work =
       k === 1
         ? (limits.maxMinNodes ?? (limits.maxNodes === undefined ? undefined : limits.maxNodes * 10))
         : limits.maxNodes;
-    // The fixed-multiplier search costs O(1) per node and settles most stages; a stage it cannot
-    // settle quickly goes to the search that re-optimises the multipliers at every node.
-    const quickNodes = Math.min(QUICK_NODES, maxNodes ?? QUICK_NODES);
-    let result = branchAndBound(table, { value, bound, floors, incumbent: best, maxNodes: quickNodes });
-    if (!result.exact) {
-      const quick = result;
-      result = dualSearch(table, {
-        value,
-        dual,
-        floors,
-        incumbent: quick.options ?? best,
-        maxNodes: maxNodes === undefined ? undefined : Math.max(0, maxNodes - quick.nodes),
-      });
-      result.nodes += quick.nodes;
-    }
+    const maxNodes =
+      work === undefined
+        ? undefined
+        : Math.max(1, Math.floor(work / (LP_NODE_WORK * Math.max(1, lp.root.t.length / LP_NODE_CELLS))));
+    const result = lpSearch(table, lp, { value, floors, incumbent: best, maxNodes });
     nodes += result.nodes;
     if (!result.options) {
       return {
@@ -128,44 +120,81 @@ export function leximinStages(
     if (!result.exact)
       return { options: best, sums, exact: false, openStage: { k, bound: result.upperBound }, nodes };
     sums.push(result.value);
-    stages.push({ lambda, optimum: result.value - 1e-9 * Math.max(1, Math.abs(result.value)) });
   }
   return { options: best, sums, exact: true, openStage: null, nodes };
 }
 
+/** Rounds of subset cuts added at the root of a stage. */
+const CUT_ROUNDS = 6;
+
 /**
- * Local search (first improvement over single-point changes, Papadimitriou & Steiglitz 1982, ch. 19)
- * from a feasible package: a better starting incumbent lets the search prune from its first node.
+ * Stage k's LP, tightened at the root by cutting planes: while the LP optimum h has S_j(h) < S_j* for
+ * an earlier stage j, the cut Σ_{i∈J} h_i ≥ S_j* on its j lowest parties J is violated by h and
+ * valid for every package of the stage, so it is added and the LP re-solved (Kelley 1960).
  */
-function improve(
+function stageLp(
   table: UtilityTable,
-  start: number[],
-  value: (g: Float64Array) => number,
-  floors: Float64Array,
-): number[] {
-  const score = (options: number[]) => {
-    if (!isFeasible(table, options)) return -Infinity;
-    const g = gainsOf(table, options);
-    return g.every((x, i) => x >= floors[i]! - 1e-7) ? value(g) : -Infinity;
-  };
-  const current = [...start];
-  let bestValue = score(current);
-  for (let round = 0, improved = true; improved && round < 20; round++) {
-    improved = false;
-    for (let p = 0; p < current.length; p++) {
-      const was = current[p]!;
-      for (const o of table.allowed[p] ?? []) {
-        if (o === was) continue;
-        current[p] = o;
-        const v = score(current);
-        if (v > bestValue + tolerance(bestValue)) {
-          bestValue = v;
-          improved = true;
-          break;
-        }
-        current[p] = was;
-      }
+  k: number,
+  scale: Float64Array,
+  fixed: (number | null)[],
+  rows: GainRow[],
+  sums: readonly number[],
+): StageLp {
+  const n = scale.length;
+  const h = new Float64Array(n);
+  let lp = new StageLp(table, k, scale, fixed, rows);
+  for (let round = 0; round < CUT_ROUNDS && k > 2; round++) {
+    const { status } = lp.root.solve(lp.costCols, -Infinity, 500);
+    if (status !== 'optimal') break;
+    lp.gainsAt(lp.root, h);
+    const byValue = Array.from(h, (_, i) => i).sort((a, b) => h[a]! - h[b]! || a - b);
+    let added = false;
+    for (let j = 2; j < k; j++) {
+      let s = 0;
+      for (const i of byValue.slice(0, j)) s += h[i]!;
+      const target = sums[j - 1]!;
+      if (s >= target - 1e-7 * Math.max(1, Math.abs(target))) continue;
+      const weights = new Float64Array(n);
+      for (const i of byValue.slice(0, j)) weights[i] = 1;
+      rows.push({ weights, rhs: target - 1e-9 * Math.max(1, Math.abs(target)) });
+      added = true;
     }
+    if (!added) break;
+    lp = new StageLp(table, k, scale, fixed, rows);
   }
-  return current;
+  return lp;
+}
+
+/**
+ * The linking rows of stage k's LP: the floor h_i ≥ S_1* on every party that can move, and for each
+ * earlier stage j the subset cut Σ_{i∈J} h_i ≥ S_j* on the j parties lowest at the incumbent (valid:
+ * S_j(h) ≥ S_j* bounds every j-subset's sum from below).
+ */
+function stageRows(
+  k: number,
+  floorH: Float64Array,
+  fixed: (number | null)[],
+  sums: readonly number[],
+  incumbent: readonly number[] | null,
+  normalise: (g: Float64Array) => Float64Array,
+  table: UtilityTable,
+): GainRow[] {
+  const n = floorH.length;
+  const rows: GainRow[] = [];
+  for (let i = 0; i < n; i++) {
+    if (fixed[i] !== null) continue;
+    const weights = new Float64Array(n);
+    weights[i] = 1;
+    rows.push({ weights, rhs: k > 1 ? floorH[i]! : 0 });
+  }
+  if (!incumbent) return rows;
+  const h = Float64Array.from(normalise(gainsOf(table, incumbent)));
+  const byValue = Array.from(h, (_, i) => i).sort((a, b) => h[a]! - h[b]! || a - b);
+  for (let j = 2; j < k; j++) {
+    const weights = new Float64Array(n);
+    for (const i of byValue.slice(0, j)) weights[i] = 1;
+    const s = sums[j - 1]!;
+    rows.push({ weights, rhs: s - 1e-9 * Math.max(1, Math.abs(s)) });
+  }
+  return rows;
 }

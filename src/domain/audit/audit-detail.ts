@@ -52,6 +52,13 @@ export interface SafeAuditDetail {
   deleted?: number;
   /** Whether a new calendar feed address replaced an older one. */
   replacedFeed?: boolean;
+  /** What an event import did: reports written, rows already known, rows refused. */
+  imported?: number;
+  duplicates?: number;
+  rejected?: number;
+  /** The agreement a commitment entry belongs to, and an implementation score (0–3). */
+  agreementId?: string;
+  score?: number;
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -129,6 +136,11 @@ export function safeAuditDetail(json: string): SafeAuditDetail {
     added: count(d.added),
     deleted: count(d.deleted),
     replacedFeed: typeof d.replaced === 'boolean' ? d.replaced : undefined,
+    imported: count(d.imported),
+    duplicates: count(d.duplicates),
+    rejected: count(d.rejected),
+    agreementId: id(d.agreementId),
+    score: typeof d.score === 'number' && [0, 1, 2, 3].includes(d.score) ? d.score : undefined,
   };
   for (const key of Object.keys(out) as (keyof SafeAuditDetail)[])
     if (out[key] === undefined) delete out[key];

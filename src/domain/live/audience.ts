@@ -30,6 +30,12 @@ export function audienceAllows(viewer: Viewer, event: LiveEvent): boolean {
       });
     case 'meeting.changed':
       return can(viewer, 'meeting.read', { participants: event.partyIds });
+    case 'commitment.changed':
+      return can(viewer, 'monitoring.read', { releasedTo: event.partyIds });
+    case 'event_report.changed':
+      return can(viewer, 'event.read', {
+        eventReport: { reportedByParty: event.reportedByPartyId, verified: event.verified },
+      });
     case 'membership.changed':
       // Any member: their own view of the process (who is in it, what they may see) may change.
       return can(viewer, 'process.read');

@@ -55,6 +55,24 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     /** The parties taking part (before and after the change): those who may know of it. */
     partyIds: z.array(id).max(100),
   }),
+  z.strictObject({
+    type: z.literal('commitment.changed'),
+    processId: id,
+    agreementId: id,
+    /** The commitment that changed; null when the agreement itself or several commitments did. */
+    commitmentId: id.nullable(),
+    /** Parties holding the adopted version (one per event): those who may read the agreement. */
+    partyIds: z.array(id).max(100),
+  }),
+  z.strictObject({
+    type: z.literal('event_report.changed'),
+    processId: id,
+    /** The report that changed; null when an import added many at once. */
+    eventReportId: id.nullable(),
+    /** Who may hear of it, as event.read decides: the filing party (null: the mission) and whether it is verified. */
+    reportedByPartyId: id.nullable(),
+    verified: z.boolean(),
+  }),
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -45,6 +45,12 @@ export function openApiDocument(routes: RouteDef<unknown, unknown, unknown>[], v
         content: { 'application/json': { schema: jsonSchema(route.body) } },
       };
     }
+    if (route.streamBody) {
+      operation.requestBody = {
+        required: true,
+        content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+      };
+    }
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   }
   return {

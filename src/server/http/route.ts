@@ -50,6 +50,11 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   opaqueBodyFields?: readonly string[];
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /**
+   * Take a text/csv body as a stream instead of parsing it (a CSV import): the handler gets a
+   * Readable of at most `limit` bytes and reads it as it arrives (see http/stream-body.ts).
+   */
+  streamBody?: { limit: number };
   /** What a success returns, for the documentation. */
   responseDescription?: string;
   handler(ctx: HandlerContext<P, Q, B>): Promise<unknown>;

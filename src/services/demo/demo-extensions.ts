@@ -3,6 +3,7 @@ import { loadDemoAmendments } from './load-demo-amendments.ts';
 import { loadDemoAnalytics } from './load-demo-analytics.ts';
 import { loadDemoComments } from './load-demo-comments.ts';
 import { loadDemoMeetings } from './load-demo-meetings.ts';
+import { loadDemoMonitoring } from './load-demo-monitoring.ts';
 import { loadDemoPositions } from './load-demo-positions.ts';
 
 /**
@@ -15,4 +16,5 @@ export const DEMO_EXTENSIONS: ReadonlyArray<(ctx: DemoContext) => Promise<void>>
   loadDemoAmendments,
   loadDemoMeetings,
   loadDemoAnalytics,
+  loadDemoMonitoring,
 ];

@@ -46,6 +46,7 @@ export function ProcessPage({ processId }: { processId: string }) {
           <Link href={`/processes/${processId}/consultation`}>Consultation log</Link>
           <Link href={`/processes/${processId}/meetings`}>Meetings</Link>
           <Link href={`/processes/${processId}/timeline`}>Timeline</Link>
+          <Link href={`/processes/${processId}/monitoring`}>Monitoring</Link>
           {viewerCan(viewer, 'audit.read') && <Link href={`/processes/${processId}/audit`}>Audit log</Link>}
         </nav>
       </header>

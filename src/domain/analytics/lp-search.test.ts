@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gainsOf, isFeasible, mergeConstrainedPoints } from './branch-and-bound.ts';
 import { withoutDominatedOptions } from './dominated-options.ts';
-import { orderedSumBound } from './dual-bounds.ts';
-import { dualSearch } from './dual-search.ts';
+import { lpSearch } from './lp-search.ts';
+import { StageLp } from './stage-lp.ts';
 import { smallInstance } from './test-support.ts';
 import { buildUtilityTable, type UtilityTable } from './utility-table.ts';
 
@@ -19,7 +19,14 @@ function sortedGainVectors(table: UtilityTable): number[][] {
     .filter((g) => (g[0] ?? 0) >= 0);
 }
 
-describe('Lagrangian search with per-node multipliers', () => {
+const unitRows = (n: number, rhs: number) =>
+  Array.from({ length: n }, (_, i) => {
+    const weights = new Float64Array(n);
+    weights[i] = 1;
+    return { weights, rhs };
+  });
+
+describe('LP-based branch and bound on the ordered-sum stages', () => {
   it('finds the max–min gain that enumeration finds, and the best S₂ given it', () => {
     fc.assert(
       fc.property(smallInstance, (instance) => {
@@ -28,10 +35,8 @@ describe('Lagrangian search with per-node multipliers', () => {
         const ones = new Float64Array(n).fill(1);
         const none: null[] = new Array(n).fill(null);
         const vectors = sortedGainVectors(table);
-        const { dual } = orderedSumBound(table, 1, ones, none, new Float64Array(n), [], null);
-        const first = dualSearch(table, {
+        const first = lpSearch(table, new StageLp(table, 1, ones, none, unitRows(n, 0)), {
           value: (g) => Math.min(...g),
-          dual,
           floors: new Float64Array(n),
         });
         expect(first.exact).toBe(true);
@@ -42,26 +47,42 @@ describe('Lagrangian search with per-node multipliers', () => {
         const best = Math.max(...vectors.map((v) => v[0] ?? 0));
         expect(first.value).toBeCloseTo(best, 6);
         if (n < 2) return;
-        // Stage 2: the two smallest gains, among the packages that keep the max–min.
         const floor = best - 1e-9 * Math.max(1, best);
-        const stage = { lambda: new Float64Array(n).fill(1 / n), optimum: floor };
-        const second = orderedSumBound(table, 2, ones, none, new Float64Array(n).fill(floor), [stage], null);
-        const r = dualSearch(table, {
+        const second = lpSearch(table, new StageLp(table, 2, ones, none, unitRows(n, floor)), {
           value: (g) => {
             const s = Array.from(g).sort((a, b) => a - b);
             return (s[0] ?? 0) < floor ? -Infinity : (s[0] ?? 0) + (s[1] ?? 0);
           },
-          dual: second.dual,
           floors: new Float64Array(n).fill(floor),
-          steps: 8,
         });
         const s2 = Math.max(
           ...vectors.filter((v) => (v[0] ?? 0) >= floor).map((v) => (v[0] ?? 0) + (v[1] ?? 0)),
         );
-        expect(r.exact).toBe(true);
-        expect(r.value).toBeCloseTo(s2, 6);
+        expect(second.exact).toBe(true);
+        expect(second.value).toBeCloseTo(s2, 6);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
+    );
+  });
+
+  it('the root LP bounds every package and its Lagrangian bound matches the simplex optimum', () => {
+    fc.assert(
+      fc.property(smallInstance, (instance) => {
+        const { table } = mergeConstrainedPoints(buildUtilityTable(instance));
+        const n = table.partyIds.length;
+        const vectors = sortedGainVectors(table);
+        const lp = new StageLp(table, 1, new Float64Array(n).fill(1), new Array(n).fill(null), []);
+        if (lp.empty) return;
+        const { status } = lp.root.solve(lp.costCols, -Infinity, 1000);
+        expect(status).toBe('optimal');
+        const open = new Uint8Array(lp.firstCol[lp.points]!).fill(1);
+        const y = lp.duals(lp.root, new Float64Array(lp.linking));
+        const bound = lp.lagrangian(y, 1, open, new Float64Array(n));
+        const z = lp.root.objective(lp.costCols);
+        expect(bound).toBeCloseTo(z, 6);
+        for (const v of vectors) expect(v[0] ?? 0).toBeLessThanOrEqual(bound + 1e-6);
+      }),
+      { numRuns: 200 },
     );
   });
 

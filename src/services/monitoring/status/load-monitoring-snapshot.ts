@@ -1,0 +1,139 @@
+import {
+  buildMonitoringSnapshot,
+  type MonitoringCommitmentInput,
+  type MonitoringSnapshotInput,
+} from '../../../domain/monitoring/build-monitoring-snapshot.ts';
+import type { ImplementationScore, ProgressKind } from '../../../domain/monitoring/monitoring-model.ts';
+import type { MonitoringSnapshot } from '../../../domain/monitoring/monitoring-snapshot.ts';
+import { listPhases } from '../../../store/monitoring/agreement-phases.repository.ts';
+import { listSignatures } from '../../../store/monitoring/agreement-signatures.repository.ts';
+import {
+  type AgreementSummaryRow,
+  findAgreementById,
+} from '../../../store/monitoring/agreements.repository.ts';
+import { listAgreementCommitmentParties } from '../../../store/monitoring/commitment-parties.repository.ts';
+import { listAgreementProgress } from '../../../store/monitoring/commitment-progress.repository.ts';
+import { listAgreementScores } from '../../../store/monitoring/commitment-scores.repository.ts';
+import { deadlineOf, listCommitments } from '../../../store/monitoring/commitments.repository.ts';
+import { listParties } from '../../../store/processes/processes.repository.ts';
+import type { Tx } from '../../../store/transaction.ts';
+import { agreementNotFound } from '../agreements/agreement-access.ts';
+import { loadAdoptedText, pointFactsIn } from '../commitments/adopted-text.ts';
+
+export interface SnapshotOptions {
+  /** The due-soon window after `asOf`, in hours (default 72). */
+  dueWithinHours?: number;
+}
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Groups rows by commitment id in one pass (the rows come sorted by it, but need not). */
+function byCommitment<T extends { commitment_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.commitment_id);
+    if (list) list.push(row);
+    else groups.set(row.commitment_id, [row]);
+  }
+  return groups;
+}
+
+/**
+ * Loads what the status rules need for one agreement as of `asOf`, in a fixed number of queries
+ * whatever the number of commitments: the agreement, its signatures and phases, the parties, the
+ * adopted text, the commitments, their parties, and the progress entries and scores up to `asOf`.
+ */
+export async function loadMonitoringInput(
+  db: Tx,
+  agreement: AgreementSummaryRow,
+  asOf: string,
+  options: SnapshotOptions = {},
+): Promise<MonitoringSnapshotInput> {
+  const [signatures, phases, parties, text, commitments, commitmentParties, progress, scores] =
+    await Promise.all([
+      listSignatures(db, [agreement.id]),
+      listPhases(db, [agreement.id]),
+      listParties(db, agreement.process_id),
+      loadAdoptedText(db, agreement.version_id),
+      listCommitments(db, agreement.id),
+      listAgreementCommitmentParties(db, agreement.id),
+      listAgreementProgress(db, agreement.id, asOf),
+      listAgreementScores(db, agreement.id, asOf),
+    ]);
+  const pointFacts = pointFactsIn(text);
+  const partiesOf = byCommitment(commitmentParties);
+  const progressOf = byCommitment(progress);
+  // In the order they happened; entries of the same instant in the order they were recorded.
+  for (const list of progressOf.values())
+    list.sort(
+      (x, y) =>
+        compare(x.occurred_at, y.occurred_at) || compare(x.recorded_at, y.recorded_at) || compare(x.id, y.id),
+    );
+  const scoresOf = byCommitment(scores);
+  const lines = commitments.map((c): MonitoringCommitmentInput => {
+    const facts = pointFacts(c.point_id, c.sub_item);
+    return {
+      id: c.id,
+      position: c.position,
+      title: c.title,
+      pointId: c.point_id,
+      pointNumber: facts?.pointNumber ?? null,
+      area: facts?.area ?? null,
+      tags: facts?.tags ?? [],
+      phaseId: c.phase_id,
+      partyIds: (partiesOf.get(c.id) ?? []).map((p) => p.party_id),
+      deadline: deadlineOf(c),
+      targetQuantity: c.target_quantity === null ? null : Number(c.target_quantity),
+      targetUnit: c.target_unit,
+      progress: (progressOf.get(c.id) ?? []).map((p) => ({
+        occurredAt: p.occurred_at,
+        kind: p.kind as ProgressKind,
+        quantity: p.quantity === null ? null : Number(p.quantity),
+      })),
+      scores: (scoresOf.get(c.id) ?? []).map((s) => ({
+        score: Number(s.score) as ImplementationScore,
+        effectiveAt: s.effective_at,
+        recordedAt: s.recorded_at,
+      })),
+    };
+  });
+  return {
+    agreement: {
+      id: agreement.id,
+      title: agreement.title,
+      versionId: agreement.version_id,
+      versionLabel: agreement.version_label,
+      adoptedOn: agreement.adopted_on,
+      entryIntoForceAt: agreement.entry_into_force_at,
+      entryIntoForceLocal: agreement.entry_into_force_local,
+      entryIntoForceZone: agreement.entry_into_force_zone,
+      signatures: signatures.map((s) => ({
+        partyId: s.party_id,
+        partyName: s.party_name,
+        kind: s.kind,
+        signedOn: s.signed_on,
+      })),
+      phases: phases.map((p) => ({ id: p.id, name: p.name, position: p.position })),
+    },
+    parties: parties.map((p) => ({ id: p.id, name: p.name, code: p.code, colour: p.colour })),
+    commitments: lines,
+    asOf,
+    dueWithinHours: options.dueWithinHours ?? 72,
+  };
+}
+
+/**
+ * The monitoring snapshot of an agreement as of `asOf` (ISO instant): each commitment's state,
+ * the aggregates, implementation over time and the due lists. It does not authorize: callers
+ * (the status route, the report, the CLI) check first that the reader may read the agreement.
+ */
+export async function loadMonitoringSnapshot(
+  db: Tx,
+  agreementId: string,
+  asOf: string,
+  options: SnapshotOptions = {},
+): Promise<MonitoringSnapshot> {
+  const agreement = await findAgreementById(db, agreementId);
+  if (!agreement) throw agreementNotFound(agreementId);
+  return buildMonitoringSnapshot(await loadMonitoringInput(db, agreement, asOf, options));
+}
