@@ -35,9 +35,11 @@ export function adjustedWinner(
   const other: 0 | 1 = leader === 0 ? 1 : 0;
   const held = (i: number) => (leader === 0 ? share[i] === 1 : share[i] === 0);
   // Increasing leader/other ratio, compared by cross-multiplication so zero points need no special case.
+  // A good worth nothing to either side never needs moving, and would compare "equal" to every
+  // other good, which breaks the order's transitivity: it stays where it is.
   const order = goods
     .map((_, i) => i)
-    .filter(held)
+    .filter((i) => held(i) && (goods[i]?.points[0] ?? 0) + (goods[i]?.points[1] ?? 0) > 0)
     .sort((a, b) => {
       const ga = goods[a] as AdjustedWinnerGood;
       const gb = goods[b] as AdjustedWinnerGood;

@@ -13,7 +13,12 @@ function fieldLabel(field: string | undefined): string | null {
 /** What a check or an import found: the tally, then each rejected row by line. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const done = !report.dryRun && report.ok;
-  const writable = report.dryRun ? report.imported : 0;
+  // A check that found rejected rows counts what importing the valid ones would write.
+  const writable = report.dryRun
+    ? report.ok
+      ? report.imported
+      : Math.max(0, report.rowsTotal - report.rejected - report.duplicates)
+    : 0;
   return (
     <div className={report.ok ? 'import-ok' : 'import-failed'} role="status">
       {report.unreadable !== undefined ? (
@@ -47,7 +52,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </li>
         <li>
           <strong>{(report.dryRun ? writable : report.imported).toLocaleString()}</strong>{' '}
-          {report.dryRun ? 'to import' : 'imported'}
+          {report.dryRun ? (report.rejected > 0 ? 'valid, to import' : 'to import') : 'imported'}
         </li>
         <li>
           <strong>{report.duplicates.toLocaleString()}</strong> already in (duplicates)
@@ -61,9 +66,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <ul className="problems">
             {report.problems.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems are a fixed list per report
-              <li key={i} className="problem problem-error">
+              <li key={i} className="problem problem-error import-problem">
                 <span className="problem-line">line {p.line}</span>
-                {fieldLabel(p.field) !== null && <span className="problem-field">{fieldLabel(p.field)}</span>}
+                <span className="problem-field">{fieldLabel(p.field)}</span>
                 <span>{p.message}</span>
               </li>
             ))}

@@ -110,10 +110,11 @@ export function LinkCommitmentDialog({
               >
                 <option value="">Choose a commitment</option>
                 {commitments.data.items.map((c) => (
-                  <option key={c.id} value={c.id} disabled={linked.has(c.id)}>
+                  // A linked commitment can still take this verified event's progress, once.
+                  <option key={c.id} value={c.id} disabled={linked.has(c.id) && !verified}>
                     {c.pointNumber === null ? '' : `${c.pointNumber}. `}
                     {c.title}
-                    {linked.has(c.id) ? ' (already linked)' : ''}
+                    {linked.has(c.id) ? (verified ? ' (linked: add its progress)' : ' (already linked)') : ''}
                   </option>
                 ))}
               </select>

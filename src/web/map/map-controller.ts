@@ -3,6 +3,7 @@ import { ClusterClient } from './cluster-client.ts';
 import type { ClusterFilter } from './cluster-protocol.ts';
 import { drawMap, markerRadius } from './draw-map.ts';
 import { type MapPoints, pointsBox } from './map-data.ts';
+import { attachMapInput } from './map-input.ts';
 import {
   CLUSTER_MAX_ZOOM,
   clampView,
@@ -56,7 +57,6 @@ export class MapController {
   private frame = 0;
   private lastQuery: { zoom: number; box: LonLatBox } | null = null;
   private animation: { from: View; to: View; start: number } | null = null;
-  private drag: { x: number; y: number; moved: number; id: number } | null = null;
   private crosshair = false;
   private readonly cleanup: (() => void)[] = [];
 
@@ -78,11 +78,13 @@ export class MapController {
   }
 
   setData(points: MapPoints, categoryOfType: Uint8Array, colours: readonly string[]): void {
+    const first = this.points === null;
     this.points = points;
     this.colours = colours;
     this.clusters.load(points, categoryOfType, colours.length);
     this.lastQuery = null;
-    this.fit(false);
+    // Fitted when the data first arrives; a live update keeps the reader's view.
+    if (first) this.fit(false);
   }
 
   setFilter(filter: ClusterFilter): void {
@@ -288,98 +290,28 @@ export class MapController {
   }
 
   private listen(): void {
-    const c = this.canvas;
-    const on = <K extends keyof HTMLElementEventMap>(
-      type: K,
-      fn: (e: HTMLElementEventMap[K]) => void,
-      options?: AddEventListenerOptions,
-    ) => {
-      c.addEventListener(type, fn, options);
-      this.cleanup.push(() => c.removeEventListener(type, fn, options));
-    };
-    const local = (e: MouseEvent): [number, number] => {
-      const r = c.getBoundingClientRect();
-      return [e.clientX - r.left, e.clientY - r.top];
-    };
-    on('pointerdown', (e) => {
-      if (e.button !== 0) return;
-      c.setPointerCapture(e.pointerId);
-      this.drag = { x: e.clientX, y: e.clientY, moved: 0, id: e.pointerId };
-    });
-    on('pointermove', (e) => {
-      const d = this.drag;
-      if (d !== null && d.id === e.pointerId) {
-        const dx = e.clientX - d.x;
-        const dy = e.clientY - d.y;
-        d.x = e.clientX;
-        d.y = e.clientY;
-        d.moved += Math.abs(dx) + Math.abs(dy);
-        if (d.moved > 4) {
-          c.style.cursor = 'grabbing';
-          this.setView(panBy(this.view, dx, dy));
-        }
-        return;
-      }
-      const [x, y] = local(e);
-      c.style.cursor = this.hit(x, y) === null ? 'grab' : 'pointer';
-    });
-    const end = (e: PointerEvent, click: boolean) => {
-      const d = this.drag;
-      if (d === null || d.id !== e.pointerId) return;
-      this.drag = null;
-      c.style.cursor = 'grab';
-      if (click && d.moved <= 4) {
-        const [x, y] = local(e);
-        this.activate(x, y);
-      }
-    };
-    on('pointerup', (e) => end(e, true));
-    on('pointercancel', (e) => end(e, false));
-    on('dblclick', (e) => {
-      const [x, y] = local(e);
-      if (this.hit(x, y) === null) this.animateTo(zoomAt(this.view, 2, x, y));
-    });
-    on(
-      'wheel',
-      (e) => {
-        e.preventDefault();
-        const [x, y] = local(e);
-        const step = e.deltaMode === 1 ? 0.05 : e.deltaMode === 2 ? 1 : 0.002;
-        this.setView(zoomAt(this.view, Math.exp(-e.deltaY * step), x, y));
-      },
-      { passive: false },
+    this.cleanup.push(
+      attachMapInput(this.canvas, {
+        pan: (dx, dy) => this.setView(panBy(this.view, dx, dy)),
+        zoomAround: (factor, x, y, animate) => {
+          const to = zoomAt(this.view, factor, x, y);
+          if (animate) this.animateTo(to);
+          else this.setView(to);
+        },
+        zoomBy: (factor) => this.zoomBy(factor),
+        fit: () => this.fit(),
+        activate: (x, y, slack) => this.activate(x, y, slack),
+        isOverItem: (x, y) => this.hit(x, y) !== null,
+        setCrosshair: (on) => {
+          this.crosshair = on;
+          this.invalidate();
+        },
+        centre: () => [this.view.width / 2, this.view.height / 2],
+      }),
     );
-    on('keydown', (e) => this.key(e));
-    on('focus', () => {
-      this.crosshair = c.matches(':focus-visible');
-      this.invalidate();
-    });
-    on('blur', () => {
-      this.crosshair = false;
-      this.invalidate();
-    });
     const observer = new ResizeObserver(() => this.resize());
-    observer.observe(c);
+    observer.observe(this.canvas);
     this.cleanup.push(() => observer.disconnect());
-  }
-
-  private key(e: KeyboardEvent): void {
-    const step = e.shiftKey ? 300 : 100;
-    const pans: Record<string, [number, number]> = {
-      ArrowLeft: [step, 0],
-      ArrowRight: [-step, 0],
-      ArrowUp: [0, step],
-      ArrowDown: [0, -step],
-    };
-    const pan = pans[e.key];
-    if (pan !== undefined) this.setView(panBy(this.view, pan[0], pan[1]));
-    else if (e.key === '+' || e.key === '=') this.zoomBy(2);
-    else if (e.key === '-' || e.key === '_') this.zoomBy(0.5);
-    else if (e.key === '0') this.fit();
-    else if (e.key === 'Enter' || e.key === ' ') this.activate(this.view.width / 2, this.view.height / 2, 14);
-    else return;
-    e.preventDefault();
-    this.crosshair = true;
   }
 }
 

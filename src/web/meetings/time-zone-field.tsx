@@ -10,17 +10,21 @@ export function knownZones(): string[] {
 }
 
 /**
- * The venue's time zone: a text field that suggests matching IANA names as one types ("zur" →
+ * A time zone (by default the venue's): a text field that suggests matching IANA names as one types ("zur" →
  * Europe/Zurich), and says the zone's current offset once the name is one it knows.
  */
 export function TimeZoneField({
   value,
   onChange,
   error,
+  label = 'Time zone of the venue',
+  required = true,
 }: {
   value: string;
   onChange: (zone: string) => void;
   error: string | undefined;
+  label?: string;
+  required?: boolean;
 }) {
   const inputId = useId();
   const listId = useId();
@@ -35,13 +39,13 @@ export function TimeZoneField({
   return (
     <div className="field">
       <label className="field-label" htmlFor={inputId}>
-        Time zone of the venue
+        {label}
       </label>
       <input
         id={inputId}
         list={listId}
         value={value}
-        required
+        required={required}
         autoComplete="off"
         spellCheck={false}
         aria-describedby={hintId}

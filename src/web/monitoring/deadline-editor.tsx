@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { DEADLINE_UNITS, type DeadlineUnit } from '../../domain/monitoring/monitoring-model.ts';
 import { InlineError } from '../components/status.tsx';
+import { TimeZoneField } from '../meetings/time-zone-field.tsx';
 import type { DeadlineSpec } from './monitoring-types.ts';
-import { ZoneField } from './zone-field.tsx';
 
 /** Every field a deadline kind may need, so switching kinds keeps what was typed. */
 export interface DeadlineDraft {
@@ -115,7 +115,8 @@ export function DeadlineEditor({
             <InlineError message={fieldError('deadline.local')} />
           </label>
           <div className="grow">
-            <ZoneField
+            <TimeZoneField
+              required={false}
               label="Time zone"
               value={value.zone}
               onChange={(zone) => set({ zone })}

@@ -1,5 +1,5 @@
 import { InlineError } from '../components/status.tsx';
-import { ZoneField } from './zone-field.tsx';
+import { TimeZoneField } from '../meetings/time-zone-field.tsx';
 
 export interface EntryIntoForceDraft {
   set: boolean;
@@ -45,7 +45,8 @@ export function EntryIntoForceFields({
             <InlineError message={fieldError('entryIntoForce.local')} />
           </label>
           <div className="grow">
-            <ZoneField
+            <TimeZoneField
+              required={false}
               label="Time zone it is given in"
               value={value.zone}
               onChange={(zone) => onChange({ ...value, zone })}

@@ -9,6 +9,7 @@ import { useBreadcrumb } from '../components/breadcrumb.tsx';
 import { plural } from '../components/format.ts';
 import { ErrorBox, InlineError, Loading } from '../components/status.tsx';
 import { type CsvHead, readCsvHead } from '../events/csv-head.ts';
+import { CsvPreview } from '../events/csv-preview.tsx';
 import type { EventImportList, ImportReport } from '../events/event-types.ts';
 import { ImportHistory } from '../events/import-history.tsx';
 import { ImportMapping } from '../events/import-mapping.tsx';
@@ -142,9 +143,10 @@ export default function EventImportPage({ processId }: { processId: string }) {
               {file.name}, {sizeLabel(file.size)}
               {head !== null &&
                 `: ${plural(head.headers.length, 'column')}, separated by ${head.delimiter === '\t' ? 'tabs' : `“${head.delimiter}”`}`}
-              . If names look garbled below (Ã©, �), choose the file’s encoding.
+              . If letters look garbled below (Ã© for é, or �), choose the file’s encoding.
             </p>
           )}
+          {head !== null && <CsvPreview head={head} />}
           {tooBig && (
             <InlineError
               message={`The file is ${sizeLabel(file.size)}: the limit is 100 MB. Split it into smaller files.`}
@@ -168,10 +170,10 @@ export default function EventImportPage({ processId }: { processId: string }) {
               }}
             />
             {mappingProblems.length > 0 && (
-              <ul className="problems">
+              <ul className="mapping-problems">
                 {mappingProblems.map((p) => (
-                  <li key={`${p.field}-${p.message}`} className="problem problem-error">
-                    <span>{p.message}</span>
+                  <li key={`${p.field}-${p.message}`} className="field-error">
+                    {p.message}
                   </li>
                 ))}
               </ul>

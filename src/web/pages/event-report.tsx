@@ -14,6 +14,7 @@ import { EventSummary } from '../events/event-summary.tsx';
 import type { EventReportResponse, EventStatus } from '../events/event-types.ts';
 import { LinkCommitmentDialog } from '../events/link-commitment-dialog.tsx';
 import { VerificationDialog } from '../events/verification-dialog.tsx';
+import { useLiveEvents } from '../live/use-live-events.ts';
 import '../styles/events.css';
 
 /** One event report: what it says, its verification history and actions, and the commitments it concerns. */
@@ -24,6 +25,14 @@ export default function EventReportPage({ processId, eventId }: { processId: str
   const [moving, setMoving] = useState<EventStatus | null>(null);
   const [linking, setLinking] = useState(false);
   const report = event.data?.eventReport;
+  // Another monitor's verification or link shows as it happens.
+  useLiveEvents(processId, (e) => {
+    if (
+      (e.type === 'event_report.changed' && (e.eventReportId === eventId || e.eventReportId === null)) ||
+      e.type === 'resync'
+    )
+      event.reload();
+  });
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
     { label: 'Event reports', href: `/processes/${processId}/events` },
@@ -89,6 +98,12 @@ export default function EventReportPage({ processId, eventId }: { processId: str
                 </button>
               ))}
             </div>
+          )}
+          {mission && next.length > 0 && (
+            <p className="hint">
+              Received → under investigation → verified, unverified or dismissed. Only a verified event can
+              move a commitment’s progress; an unverified one can be investigated again.
+            </p>
           )}
           {mission && next.length === 0 && (
             <p className="hint">

@@ -19,6 +19,7 @@ import {
 import { EventReportForm } from '../events/event-report-form.tsx';
 import { EventTable } from '../events/event-table.tsx';
 import { useEventList } from '../events/use-event-list.ts';
+import { useLiveEvents } from '../live/use-live-events.ts';
 import '../styles/events.css';
 
 /** The event reports of a process the reader may see, filtered, newest first, with a form to file one. */
@@ -34,6 +35,9 @@ export default function EventsPage({ processId }: { processId: string }) {
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
     { label: 'Event reports' },
   ]);
+  useLiveEvents(processId, (event) => {
+    if (event.type === 'event_report.changed' || event.type === 'resync') reload();
+  });
   const onFilter = useCallback((changes: Partial<EventFilters>) => setFilters(changes), [setFilters]);
 
   if (detail.state === 'loading') return <Loading label="Opening the event reports…" />;

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { useProcessTitle } from '../api/titles.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useBreadcrumb } from '../components/breadcrumb.tsx';
 import { ErrorBox, Loading } from '../components/status.tsx';
+import { useLiveEvents } from '../live/use-live-events.ts';
 import { MapCanvas } from '../map/map-canvas.tsx';
 import type { MapSelection } from '../map/map-controller.ts';
-import { decodeMapEvents, type MapResponse } from '../map/map-data.ts';
+import { decodeMapEvents, type MapPoints, type MapResponse } from '../map/map-data.ts';
 import { StatusFilter, TypeFilter, ZoneKey } from '../map/map-legend.tsx';
 import { MapSidePanel } from '../map/map-side-panel.tsx';
 import { TimeSlider } from '../map/time-slider.tsx';
@@ -22,6 +23,30 @@ const toggle = (set: ReadonlySet<number>, n: number) => {
   if (!next.delete(n)) next.add(n);
   return next;
 };
+
+type Selection =
+  | { kind: 'event'; id: string }
+  | { kind: 'events'; ids: string[]; count: number; lon: number; lat: number };
+
+function toSelection(s: MapSelection, points: MapPoints): Selection {
+  if (s.kind === 'event') return { kind: 'event', id: points.ids[s.index] ?? '' };
+  return { ...s, ids: s.indexes.map((i) => points.ids[i] ?? '') };
+}
+
+function indexOf(points: MapPoints, id: string): number | null {
+  const i = points.ids.indexOf(id);
+  return i < 0 ? null : i;
+}
+
+/** The selection in the current data's indexes; events gone since are left out. */
+function fromSelection(s: Selection, points: MapPoints): MapSelection | null {
+  if (s.kind === 'event') {
+    const index = indexOf(points, s.id);
+    return index === null ? null : { kind: 'event', index };
+  }
+  const indexes = s.ids.map((id) => indexOf(points, id)).filter((i): i is number => i !== null);
+  return { kind: 'events', indexes, count: s.count, lon: s.lon, lat: s.lat };
+}
 
 /** The events of a process on an offline map, clustered, with the zones of an agreement, a time slider and filters. */
 export default function MapPage({ processId }: { processId: string }) {
@@ -51,13 +76,37 @@ export default function MapPage({ processId }: { processId: string }) {
   }, [points]);
 
   const [range, setRange] = useState<[number, number] | null>(null);
+  const bounds = useRef<[number, number] | null>(null);
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<number>>(new Set());
   const [hiddenStatuses, setHiddenStatuses] = useState<ReadonlySet<number>>(new Set());
-  const [selection, setSelection] = useState<MapSelection | null>(null);
+  // By id, not by index: a live update brings new data, with other indexes.
+  const [selection, setSelection] = useState<Selection | null>(null);
   const [matched, setMatched] = useState<{ n: number | null; busy: boolean }>({ n: null, busy: true });
   useEffect(() => {
-    if (points) setRange([points.minTime, points.maxTime]);
+    if (!points) return;
+    // The first data shows all dates; newer data keeps the window, stretched when it reached the end.
+    const old = bounds.current;
+    bounds.current = [points.minTime, points.maxTime];
+    setRange((r) =>
+      r === null || old === null
+        ? [points.minTime, points.maxTime]
+        : [r[0] <= old[0] ? points.minTime : r[0], r[1] >= old[1] ? points.maxTime : r[1]],
+    );
   }, [points]);
+  // New or changed reports (a verification, an import) show without a reload, a few seconds apart at most.
+  const reloadMap = map.reload;
+  const reloadZones = zones.reload;
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useLiveEvents(processId, (event) => {
+    if (event.type === 'commitment.changed' && event.agreementId === agreementId) reloadZones();
+    if (event.type !== 'event_report.changed' && event.type !== 'resync') return;
+    if (pending.current === null)
+      pending.current = setTimeout(() => {
+        pending.current = null;
+        reloadMap();
+      }, 1500);
+  });
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
 
   const filter = useMemo(() => {
     const types = new Uint8Array(points?.types.length ?? 0);
@@ -78,8 +127,12 @@ export default function MapPage({ processId }: { processId: string }) {
     return i < 0 ? null : i;
   }, [points, focusId]);
   useEffect(() => {
-    if (focus !== null) setSelection({ kind: 'event', index: focus });
-  }, [focus]);
+    if (focusId !== null && focus !== null) setSelection({ kind: 'event', id: focusId });
+  }, [focus, focusId]);
+  const onSelect = useCallback(
+    (s: MapSelection | null) => setSelection(s === null || points === null ? null : toSelection(s, points)),
+    [points],
+  );
 
   const onClusters = useCallback((n: number | null, busy: boolean) => setMatched({ n, busy }), []);
   const onRange = useCallback((from: number, to: number) => setRange([from, to]), []);
@@ -88,7 +141,8 @@ export default function MapPage({ processId }: { processId: string }) {
   if (map.state === 'error') return <ErrorBox error={map.error} onRetry={map.reload} />;
   if (points === null || legend === null) return null;
   const kinds = [...new Set(shapes.map((s) => s.zone.kind))] as ZoneKind[];
-  const selected = selection?.kind === 'event' ? selection.index : null;
+  const selected = selection?.kind === 'event' ? indexOf(points, selection.id) : null;
+  const shown = selection === null ? null : fromSelection(selection, points);
 
   return (
     <div className="map-page">
@@ -191,16 +245,16 @@ export default function MapPage({ processId }: { processId: string }) {
             zones={shapes}
             selected={selected}
             focus={focus}
-            onSelect={setSelection}
+            onSelect={onSelect}
             onClusters={onClusters}
             label={`Map of ${points.count.toLocaleString()} events`}
           />
-          {selection !== null && (
+          {shown !== null && (
             <MapSidePanel
               processId={processId}
               points={points}
-              selection={selection}
-              onPick={(index) => setSelection({ kind: 'event', index })}
+              selection={shown}
+              onPick={(index) => setSelection({ kind: 'event', id: points.ids[index] ?? '' })}
               onClose={() => setSelection(null)}
             />
           )}

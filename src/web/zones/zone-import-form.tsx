@@ -172,7 +172,7 @@ export function ZoneImportForm({
               <ul className="problems">
                 {problems.map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: problems are a fixed list per check
-                  <li key={i} className="problem problem-error">
+                  <li key={i} className="problem problem-error zone-problem">
                     <span className="problem-line">{problemLabel(p)}</span>
                     <span>{p.message}</span>
                   </li>
