@@ -3,6 +3,7 @@ import { benchAudit } from './audit.bench.ts';
 import type { BenchRow, BenchTable } from './harness.ts';
 import { benchHttp } from './http.bench.ts';
 import { benchLive } from './live.bench.ts';
+import { benchMap } from './map.bench.ts';
 import { benchMonitoringStatus } from './monitoring-status.bench.ts';
 import { benchParsePlan } from './parse-plan.bench.ts';
 import { benchRedline } from './redline.bench.ts';
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<BenchTable | BenchTable[]>> = {
   http: benchHttp,
   analytics: benchAnalytics,
   live: benchLive,
+  map: benchMap,
   'monitoring-status': benchMonitoringStatus,
   'event-import': async () => (await import('./event-import.bench.ts')).benchEventImport(),
   'event-import-http': async () => (await import('./event-import-http.bench.ts')).benchEventImportHttp(),

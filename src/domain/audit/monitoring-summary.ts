@@ -48,6 +48,11 @@ export function summariseMonitoringEntry({ action, detail: d, partyName }: Summa
       return d.score === undefined
         ? 'scored a commitment'
         : `scored a commitment ${d.score} (${SCORE_LABELS[d.score as ImplementationScore]})`;
+    case 'monitoring_report.export': {
+      const format = typeof d.format === 'string' ? ` as ${d.format === 'pdf' ? 'PDF' : 'Word'}` : '';
+      const via = d.via === 'cli' ? ' from the command line' : '';
+      return `exported the implementation report of ${d.label ?? 'an agreement'}${format}${via}`;
+    }
     default:
       return undefined;
   }

@@ -2,7 +2,7 @@ import { DEFAULT_TAXONOMY } from '../plans/taxonomy.ts';
 import { invalid } from '../shared/app-error.ts';
 import { prepareTimelines, stateAt } from './commitment-timeline.ts';
 import { dueSoonIds, overdueIds } from './due-lists.ts';
-import { aggregateBy, aggregateRow, type Grouping, trendOverTimelines } from './implementation-aggregates.ts';
+import { aggregateBy, type Grouping, totalsRow, trendOverTimelines } from './implementation-aggregates.ts';
 import type { AgreementClock, CommitmentFacts, CommitmentState } from './monitoring-model.ts';
 import type { CommitmentLine, MonitoringSnapshot } from './monitoring-snapshot.ts';
 import { trendDates, trendStart } from './trend-dates.ts';
@@ -67,7 +67,7 @@ export function buildMonitoringSnapshot(input: MonitoringSnapshotInput): Monitor
     agreement,
     parties: input.parties,
     commitments: lines,
-    totals: aggregateRow('all', 'All commitments', states),
+    totals: totalsRow(states),
     byArea: aggregateBy(
       states,
       exclusive(

@@ -1,9 +1,4 @@
-import {
-  canonicalTimeZone,
-  isCalendarTime,
-  LOCAL_TIME_PATTERN,
-  localToUtc,
-} from '../meetings/meeting-time.ts';
+import { isCalendarTime, LOCAL_TIME_PATTERN, localToUtc } from '../meetings/meeting-time.ts';
 import { AppError, type FieldProblem, invalid } from '../shared/app-error.ts';
 import {
   type AgreementClock,
@@ -11,6 +6,7 @@ import {
   type DeadlineSpec,
   type DeadlineUnit,
 } from './monitoring-model.ts';
+import { addMonths, knownTimeZone, wallClockToInstant } from './wall-clock.ts';
 import { zoneOffsetMinutes } from './zone-offsets.ts';
 
 /**
@@ -71,39 +67,6 @@ export function addDeadlineOffset(startMs: number, amount: number, unit: Deadlin
   return wallClockToInstant(target, zone).instant;
 }
 
-/** `months` calendar months after a wall-clock time (epoch ms read in UTC), clamping the day. */
-function addMonths(wall: number, months: number): number {
-  const d = new Date(wall);
-  const index = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const timeOfDay = wall - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)) + timeOfDay;
-}
-
-/**
- * The first instant showing a wall-clock time (epoch ms read in UTC), trying the offsets in force a
- * day before, at and a day after it (as resolveLocalTime does); in a gap, the instant the offset
- * before the gap gives, which shows a wall time later by the length of the gap.
- */
-function wallClockToInstant(wall: number, zone: string): { instant: number; gap: boolean } {
-  const before = zoneOffsetMinutes(zone, wall - DAY_MS);
-  const after = zoneOffsetMinutes(zone, wall + DAY_MS);
-  // No change of offset within a day either side: the usual case, one instant.
-  if (before === after && zoneOffsetMinutes(zone, wall - before * MINUTE_MS) === before)
-    return { instant: wall - before * MINUTE_MS, gap: false };
-  let first = Number.NaN;
-  for (const offset of new Set([before, zoneOffsetMinutes(zone, wall), after])) {
-    const instant = wall - offset * MINUTE_MS;
-    if (instant + zoneOffsetMinutes(zone, instant) * MINUTE_MS === wall && !(instant >= first))
-      first = instant;
-  }
-  return Number.isNaN(first)
-    ? { instant: wall - before * MINUTE_MS, gap: true }
-    : { instant: first, gap: false };
-}
-
 /**
  * absoluteDeadlineUtc as epoch ms, for reading stored deadlines in bulk: a valid local time in a
  * known zone is converted from the offset table; anything else takes the checked path, which
@@ -111,7 +74,7 @@ function wallClockToInstant(wall: number, zone: string): { instant: number; gap:
  */
 export function absoluteDeadlineMs(local: string, zone: string): number {
   const m = LOCAL_TIME_PATTERN.exec(local);
-  if (m && knownZone(zone) !== null) {
+  if (m && knownTimeZone(zone) !== null) {
     const [year, month, day, hour, minute] = m.slice(1).map(Number) as [
       number,
       number,
@@ -221,7 +184,7 @@ export function checkDeadline(spec: DeadlineSpec, field = 'body.deadline'): void
 
 function absoluteProblems(local: string, zone: string, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const canonical = knownZone(zone);
+  const canonical = knownTimeZone(zone);
   if (canonical === null)
     problems.push({
       field: `${field}.zone`,
@@ -237,21 +200,6 @@ function absoluteProblems(local: string, zone: string, field: string): FieldProb
       problems.push(...error.problems);
     }
   return problems;
-}
-
-/**
- * canonicalTimeZone, remembered: it builds an Intl.DateTimeFormat (~0.1 ms), and a snapshot
- * converts hundreds of absolute deadlines in a handful of zones. Bounded, as zones are few.
- */
-const zoneNames = new Map<string, string | null>();
-function knownZone(zone: string): string | null {
-  let name = zoneNames.get(zone);
-  if (name === undefined) {
-    if (zoneNames.size >= 1_000) zoneNames.clear();
-    name = canonicalTimeZone(zone);
-    zoneNames.set(zone, name);
-  }
-  return name;
 }
 
 function validationError(problems: FieldProblem[]): AppError {

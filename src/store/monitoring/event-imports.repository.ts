@@ -33,15 +33,27 @@ export async function updateEventImportCounts(
 }
 
 /**
- * Serialises the writing phase of imports into one process, so that two uploads of the same file
- * cannot both find its events new. SQLite has a single writer already; PostgreSQL takes a
- * transaction-scoped advisory lock, released at commit or rollback.
+ * Opens the writing phase of an import. It is serialised per process, so that two uploads of the
+ * same file cannot both find its events new: SQLite has a single writer already; PostgreSQL takes
+ * a transaction-scoped advisory lock. PostgreSQL is also told to plan each statement afresh: a
+ * plan cached while the table was small would scan every report for each batch's look-up once
+ * the import has added tens of thousands (the statistics know nothing of uncommitted rows).
  */
-export async function lockEventImports(
+export async function beginImportWrite(
   tx: Tx,
   dialect: 'sqlite' | 'postgres',
   processId: string,
 ): Promise<void> {
-  if (dialect === 'postgres')
-    await sql`select pg_advisory_xact_lock(hashtext(${`event_import:${processId}`}))`.execute(tx);
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`event_import:${processId}`}))`.execute(tx);
+  await sql`set local plan_cache_mode = force_custom_plan`.execute(tx);
+}
+
+/**
+ * Refreshes PostgreSQL's statistics of the reports after a large import, as one does after any
+ * bulk load, so that lists, the map and the next import's look-ups are planned for the table's
+ * real size (an ANALYZE also drops the plans cached for the old one). SQLite needs none.
+ */
+export async function analyzeEventReports(tx: Tx, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await sql`analyze event_reports`.execute(tx);
 }

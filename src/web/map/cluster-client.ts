@@ -35,6 +35,8 @@ export class ClusterClient {
   matched: number | null = null;
   /** True while the worker rebuilds the index for a new filter. */
   busy = false;
+  /** How long the last rebuild took in the worker, in milliseconds. */
+  lastBuildMs = 0;
 
   constructor(private readonly onChange: () => void) {
     this.worker = new Worker(new URL('./cluster.worker.ts', import.meta.url), { type: 'module' });
@@ -106,6 +108,7 @@ export class ClusterClient {
     }
     if (m.kind === 'filtered') {
       this.matched = m.matched;
+      this.lastBuildMs = m.ms;
       this.filterInFlight = false;
       const next = this.pendingFilter;
       this.pendingFilter = null;

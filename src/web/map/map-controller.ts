@@ -71,6 +71,9 @@ export class MapController {
     this.view = worldView(width, height);
     this.clusters = new ClusterClient(() => {
       this.callbacks.onClusters(this.clusters.matched, this.clusters.busy);
+      // For tests and the benchmark: whether clustering is settled, and what the last rebuild cost.
+      canvas.dataset.busy = String(this.clusters.busy);
+      canvas.dataset.clusterMs = this.clusters.lastBuildMs.toFixed(0);
       this.invalidate();
     });
     this.listen();
@@ -89,6 +92,7 @@ export class MapController {
 
   setFilter(filter: ClusterFilter): void {
     this.clusters.setFilter(filter);
+    this.canvas.dataset.busy = 'true';
   }
 
   setZones(zones: readonly ZoneShape[]): void {

@@ -70,10 +70,15 @@ export function describeDeadline(spec: DeadlineSpec, titleOf: (id: string) => st
     case 'absolute':
       return `By ${formatLocal(spec.local)} (${spec.zone.replace(/_/g, ' ')})`;
     case 'after_entry_into_force':
-      return `${amountLabel(spec.amount, spec.unit)} after entry into force`;
+      return spec.amount === 0
+        ? 'At entry into force'
+        : `${amountLabel(spec.amount, spec.unit)} after entry into force`;
     case 'after_commitment': {
       const title = titleOf(spec.commitmentId);
-      return `${amountLabel(spec.amount, spec.unit)} after ${title === undefined ? 'another commitment' : `“${title}”`} is completed`;
+      const what = `${title === undefined ? 'another commitment' : `“${title}”`} is completed`;
+      return spec.amount === 0
+        ? `As soon as ${what}`
+        : `${amountLabel(spec.amount, spec.unit)} after ${what}`;
     }
   }
 }

@@ -22,7 +22,13 @@ import { asOfQuery, useAsOf } from '../monitoring/use-as-of.ts';
 import { useKeptResource } from '../monitoring/use-kept-resource.ts';
 import '../styles/monitoring.css';
 
-const DUE_SOON_HOURS = 72;
+/** A week ahead: long enough to act on, short enough to stay a short list. */
+const DUE_SOON_HOURS = 7 * 24;
+
+/** "7 days", "72 hours": the due-soon window as people say it. */
+function windowLabel(hours: number): string {
+  return hours % 24 === 0 ? `${hours / 24} ${hours === 24 ? 'day' : 'days'}` : `${hours} hours`;
+}
 
 /**
  * The implementation dashboard of one agreement as of a chosen moment: the headline percentage,
@@ -121,7 +127,7 @@ export default function AgreementPage({
             </section>
             <section className="panel" aria-labelledby="due-soon-heading">
               <h2 id="due-soon-heading">
-                Due in the next {snapshot.dueSoonWindowHours} hours ({snapshot.dueSoon.length})
+                Due in the next {windowLabel(snapshot.dueSoonWindowHours)} ({snapshot.dueSoon.length})
               </h2>
               <DeadlineList
                 processId={processId}

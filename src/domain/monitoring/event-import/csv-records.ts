@@ -94,14 +94,19 @@ export function csvRecordsSync(text: string, options: { delimiter?: string } = {
   return records;
 }
 
+/** How far to look for the end of the header line before sniffing the delimiter anyway. */
+const SNIFF_CHARS = 64 * 1024;
+
 /** Text chunks until the first line break, so the header can be sniffed before parsing starts. */
 async function headChunks(it: AsyncIterator<string>): Promise<string[]> {
   const head: string[] = [];
+  let length = 0;
   for (;;) {
     const next = await it.next();
     if (next.done) return head;
     head.push(next.value);
-    if (/[\r\n]/.test(next.value)) return head;
+    length += next.value.length;
+    if (/[\r\n]/.test(next.value) || length > SNIFF_CHARS) return head;
   }
 }
 

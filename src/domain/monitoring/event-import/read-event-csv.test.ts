@@ -160,6 +160,12 @@ describe('readEventCsv with another layout', () => {
     ]);
   });
 
+  it('stops a streamed file at an unusable mapping without reading on', async () => {
+    const result = await streamFile('mission-log.csv', { mapping: { ...mapping, event_type: 'Kind' } });
+    expect(result).toMatchObject({ ok: false, complete: false, rows: [], report: { rowsTotal: 0 } });
+    expect(result.report.problems[0]).toMatchObject({ line: 1, field: 'mapping.event_type' });
+  });
+
   it('imports a semicolon-separated mission log mapped by hand', async () => {
     const result = await streamFile('mission-log.csv', { mapping });
     expect(result.headers[0]).toBe('Réf');

@@ -1,5 +1,6 @@
 import type { Database } from '../../../store/database.ts';
 import { publishLiveEvent } from '../../live/live-bus.ts';
+import { announceAgreementStatuses } from '../webhooks/announce-status-changes.ts';
 
 /**
  * Tells those who may read an agreement that it, or one of its commitments, changed: the parties
@@ -21,4 +22,7 @@ export async function publishCommitmentChanged(
       partyIds,
     });
   }
+  // A change may move a commitment's status: tell the webhooks now rather than at the watcher's
+  // next run (which still catches anything this misses; announcing twice is harmless).
+  await announceAgreementStatuses(database, change.agreementId);
 }

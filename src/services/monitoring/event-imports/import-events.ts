@@ -5,6 +5,7 @@ import {
 } from '../../../domain/monitoring/event-import/read-event-csv.ts';
 import { AppError } from '../../../domain/shared/app-error.ts';
 import type { Database } from '../../../store/database.ts';
+import { analyzeEventReports } from '../../../store/monitoring/event-imports.repository.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Actor } from '../../access/sessions.ts';
 import { loadProcessViewer } from '../../meetings/meeting-access.ts';
@@ -17,6 +18,8 @@ import { writeImportedEvents } from './write-imported-events.ts';
 
 /** Rows checked against the database at a time while the file is read. */
 const LOOKUP_BATCH = 500;
+/** An import this large changes the table enough to refresh the planner's statistics. */
+const ANALYZE_AFTER = 5000;
 
 /** What an import answers: the whole report, also for a dry run and for one that wrote nothing. */
 export interface EventImportResult {
@@ -116,8 +119,10 @@ export async function importEvents(
       duplicates,
       rejected: report.rejected,
     });
-    if (written.imported > 0)
+    if (written.imported > 0) {
       await publishEventsImported(database, { processId, anyVerified: written.anyVerified });
+      if (written.imported >= ANALYZE_AFTER) await analyzeEventReports(database.db, database.dialect);
+    }
     return {
       ...result,
       importId: written.importId,

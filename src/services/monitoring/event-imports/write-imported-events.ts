@@ -4,8 +4,8 @@ import { newId } from '../../../domain/shared/ids.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { Database } from '../../../store/database.ts';
 import {
+  beginImportWrite,
   insertEventImport,
-  lockEventImports,
   updateEventImportCounts,
 } from '../../../store/monitoring/event-imports.repository.ts';
 import {
@@ -13,7 +13,7 @@ import {
   type EventReportRow,
   insertEventReports,
 } from '../../../store/monitoring/event-reports.repository.ts';
-import { insertEventStatusHistory } from '../../../store/monitoring/event-status-history.repository.ts';
+import { insertImportedHistory } from '../../../store/monitoring/event-status-history.repository.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Actor } from '../../access/sessions.ts';
 import { loadProcessViewer } from '../../meetings/meeting-access.ts';
@@ -36,7 +36,7 @@ export async function writeImportedEvents(
   return database.db.transaction().execute(async (tx) => {
     const { viewer } = await loadProcessViewer(tx, actor, processId);
     authorize(viewer, 'monitoring.import', () => processNotFound(processId));
-    await lockEventImports(tx, database.dialect, processId);
+    await beginImportWrite(tx, database.dialect, processId);
     const importId = newId('eim');
     const now = new Date().toISOString();
     await insertEventImport(tx, {
@@ -58,21 +58,10 @@ export async function writeImportedEvents(
       duplicates += rows.length - fresh.length;
       const reports = fresh.map((r) => reportRow(r, processId, importId, actor.user.id, now));
       await insertEventReports(tx, reports);
-      await insertEventStatusHistory(
-        tx,
-        reports.map((r) => ({
-          id: newId('esh'),
-          event_report_id: r.id,
-          status: r.status,
-          attributed_party_id: null,
-          note: '',
-          changed_by: actor.user.id,
-          changed_at: now,
-        })),
-      );
       imported += reports.length;
       anyVerified ||= reports.some((r) => r.status === 'verified');
     }
+    await insertImportedHistory(tx, importId);
     await updateEventImportCounts(tx, importId, { rows_imported: imported, rows_duplicate: duplicates });
     await appendAudit(tx, {
       processId,
