@@ -170,7 +170,13 @@ describeEachDatabase('audit log view', (dialect) => {
     for (const e of byEnvoy) expect(e.actor?.party?.code).toBe('OSE');
 
     const cuts = (await page(mediator, 'action=version.cut')).entries;
-    expect(cuts.map((e) => e.summary).sort()).toEqual(['cut Draft 1', 'cut Draft 2', 'cut Draft 3']);
+    // The framework's three drafts and the truce's signed text.
+    expect(cuts.map((e) => e.summary).sort()).toEqual([
+      'cut Draft 1',
+      'cut Draft 2',
+      'cut Draft 3',
+      'cut Signed text',
+    ]);
     const family = (await page(mediator, 'action=version.')).entries;
     expect(new Set(family.map((e) => e.action))).toEqual(
       new Set(
