@@ -201,6 +201,23 @@ describeEachDatabase('event imports from CSV', (dialect) => {
     expect((await counts()).reports).toBe(before.reports + 2);
   });
 
+  it('takes the status from a status column: verified rows reach every party, the rest stay with the mission', async () => {
+    const header = `${HEADER},status`;
+    const res = await upload(
+      monitor,
+      csv([`${row(501)},verified`, `${row(502)},under investigation`], header),
+    );
+    expect(res.json()).toMatchObject({ ok: true, imported: 2 });
+    const list = (
+      await karst.get(
+        `/api/v1/processes/${ctx().demo.processId}/event-reports?from=2030-03-01&to=2030-03-31&q=Village 50`,
+      )
+    ).json().items as { externalId: string; status: string }[];
+    expect(list.map((e) => [e.externalId, e.status])).toEqual([['ORL501', 'verified']]);
+    const bad = await upload(monitor, csv([`${row(503)},confirmed`], header));
+    expect(bad.json().problems).toEqual([expect.objectContaining({ line: 2, field: 'status' })]);
+  });
+
   it('checks a whole file in a dry run and writes nothing', async () => {
     const before = await counts();
     const res = await upload(monitor, csv([row(201), row(202), row(101)]), '&dryRun=true');

@@ -65,7 +65,7 @@ export interface MatrixFixture {
   ownNote(role: MatrixRole): Promise<string>;
 }
 
-export type MatrixRequest = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'payloadAsStream'>;
+export type MatrixRequest = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'payloadAsStream' | 'headers'>;
 
 let counter = 0;
 /** A fresh number, for names that must be unique across requests. */

@@ -54,6 +54,8 @@ export function summariseEventReportEntry({
       return 'removed an outgoing webhook';
     case 'webhook.test':
       return 'sent a test delivery to a webhook';
+    case 'commitment.status_notice':
+      return `told outgoing webhooks that a commitment is now ${d.status ? words(d.status) : 'in a new status'}`;
     default:
       return undefined;
   }

@@ -45,12 +45,12 @@ export function openApiDocument(routes: RouteDef<unknown, unknown, unknown>[], v
         content: { 'application/json': { schema: jsonSchema(route.body) } },
       };
     }
-    if (route.streamBody) {
+    // A streamed upload (an event CSV) is the file itself, not JSON.
+    if (route.streamBody)
       operation.requestBody = {
         required: true,
         content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
       };
-    }
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   }
   return {

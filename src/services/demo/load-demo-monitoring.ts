@@ -12,7 +12,10 @@ import { insertScore } from '../../store/monitoring/commitment-scores.repository
 import { insertCommitments } from '../../store/monitoring/commitments.repository.ts';
 import { insertEventLink } from '../../store/monitoring/event-commitment-links.repository.ts';
 import { type EventReportRow, insertEventReports } from '../../store/monitoring/event-reports.repository.ts';
-import { type EventStatusHistoryRow, insertEventStatusHistory } from '../../store/monitoring/event-status-history.repository.ts';
+import {
+  type EventStatusHistoryRow,
+  insertEventStatusHistory,
+} from '../../store/monitoring/event-status-history.repository.ts';
 import { insertZones } from '../../store/monitoring/zones.repository.ts';
 import type { DemoContext } from './demo-context.ts';
 import { type DemoTruce, loadDemoTruce } from './load-demo-truce.ts';

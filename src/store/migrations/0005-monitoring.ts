@@ -139,16 +139,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', instant, (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema
-    .createIndex('event_reports_process_time')
-    .on('event_reports')
-    .columns(['process_id', 'occurred_at'])
-    .execute();
   // Re-importing a file finds what is already there by these two keys.
   await db.schema
     .createIndex('event_reports_dedupe')
     .on('event_reports')
     .columns(['process_id', 'dedupe_key'])
+    .execute();
+  // Covers the map's query (every event of a process in a time range, a few columns each), so
+  // that 100,000 events are read from the index alone.
+  await db.schema
+    .createIndex('event_reports_map')
+    .on('event_reports')
+    .columns([
+      'process_id',
+      'occurred_at',
+      'id',
+      'longitude',
+      'latitude',
+      'event_type',
+      'status',
+      'reported_by_party_id',
+    ])
     .execute();
   await db.schema
     .createIndex('event_reports_external')

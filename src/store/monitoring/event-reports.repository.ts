@@ -183,3 +183,15 @@ export async function eventReporterNames(tx: Tx, userIds: readonly string[]): Pr
   const users = await tx.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(users.map((u) => [u.id, u.name]));
 }
+
+/** Whether any report of the process was written or changed at or after `since`. */
+export async function eventsChangedSince(tx: Tx, processId: string, since: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('event_reports')
+    .select('id')
+    .where('process_id', '=', processId)
+    .where('updated_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

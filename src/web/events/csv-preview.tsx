@@ -2,7 +2,8 @@ import type { CsvHead } from './csv-head.ts';
 
 /** The head of the file as read with the chosen encoding: its columns and first rows. */
 export function CsvPreview({ head }: { head: CsvHead }) {
-  if (head.headers.length === 0) return <p className="field-error">The file is empty: it has no header line.</p>;
+  if (head.headers.length === 0)
+    return <p className="field-error">The file is empty: it has no header line.</p>;
   return (
     <div className="csv-preview">
       <table className="table">

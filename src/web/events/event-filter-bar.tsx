@@ -67,7 +67,7 @@ export function EventFilterBar({ filters, parties, types, onChange, onClear }: P
       <label className="field">
         <span className="field-label">Attributed to</span>
         <select value={filters.party} onChange={(e) => onChange({ party: e.target.value })}>
-          <option value="">Any party, or none</option>
+          <option value="">All events</option>
           {parties
             .filter((p) => p.kind !== 'mediator')
             .map((p) => (

@@ -53,16 +53,10 @@ export function gradingLabel(reliability: SourceReliability, credibility: InfoCr
 const utcDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const utcMonth = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const localMinute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const localHour = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-});
 
 /**
  * When an event happened, no more precisely than it is known: "12 Mar 2025, 14:05", "12 Mar 2025,
- * around 14", "12 Mar 2025", "week of 10 Mar 2025", "March 2025". Days, weeks and months are
+ * 14:00 – 15:00", "12 Mar 2025", "week of 10 Mar 2025", "March 2025". Days, weeks and months are
  * calendar dates (as the public datasets give them), so they are read in UTC, not moved to the
  * reader's zone.
  */
@@ -73,7 +67,8 @@ export function formatOccurred(iso: string, precision: TimePrecision): string {
     case 'minute':
       return localMinute.format(d);
     case 'hour':
-      return `${localHour.format(d)} (to the hour)`;
+      // The hour it fell in: "1 Dec 2026, 10:00 – 11:00".
+      return localMinute.formatRange(d, new Date(d.getTime() + 3_600_000));
     case 'day':
       return utcDate.format(d);
     case 'week':

@@ -1,11 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EVENT_TYPES, type TimePrecision } from '../../domain/monitoring/monitoring-model.ts';
 import { api } from '../api/client.ts';
+import { useResource } from '../api/use-resource.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { FormButtons } from '../components/form-buttons.tsx';
 import { InlineError } from '../components/status.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
-import type { EventReport, EventReportInput, InfoCredibility, SourceReliability } from './event-types.ts';
+import type {
+  EventReport,
+  EventReportInput,
+  EventReportPage,
+  InfoCredibility,
+  SourceReliability,
+} from './event-types.ts';
 import { GradingFields } from './grading-fields.tsx';
 import { OccurredField, occurredAtFrom } from './occurred-field.tsx';
 import { PlaceFields, type PlaceValue, parseCoordinate } from './place-fields.tsx';
@@ -51,6 +58,13 @@ export function EventReportForm({
   const [source, setSource] = useState('');
   const [reliability, setReliability] = useState<SourceReliability>('F');
   const [credibility, setCredibility] = useState<InfoCredibility>(6);
+  // The map picker opens where the latest located report is, not on the whole world.
+  const latest = useResource<EventReportPage>(`/processes/${processId}/event-reports?limit=20`);
+  const located = latest.data?.items.find((e) => e.latitude !== null && e.longitude !== null);
+  const near =
+    located?.latitude != null && located.longitude != null
+      ? { latitude: located.latitude, longitude: located.longitude }
+      : null;
 
   const body = () => {
     const latitude = parseCoordinate(place.latitude);
@@ -80,9 +94,18 @@ export function EventReportForm({
     'The report could not be filed. Try again.',
   );
 
+  // A refused report may be wrong far down the form: bring the first reason into view.
+  const formRef = useRef<HTMLFormElement>(null);
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !form.busy)
+      formRef.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
+    wasBusy.current = form.busy;
+  }, [form.busy]);
+
   return (
     <Dialog title="File an event report" onClose={onClose} size="large">
-      <form onSubmit={form.onSubmit} className="event-form" aria-label="New event report">
+      <form ref={formRef} onSubmit={form.onSubmit} className="event-form" aria-label="New event report">
         <OccurredField
           value={occurred}
           precision={precision}
@@ -91,7 +114,7 @@ export function EventReportForm({
           error={form.fieldError('occurredAt')}
           precisionError={form.fieldError('timePrecision')}
         />
-        <PlaceFields value={place} onChange={setPlace} fieldError={form.fieldError} />
+        <PlaceFields value={place} onChange={setPlace} fieldError={form.fieldError} near={near} />
         <fieldset className="field">
           <legend className="field-label">What happened</legend>
           <div className="form-row">

@@ -27,10 +27,13 @@ export function PlaceFields({
   value,
   onChange,
   fieldError,
+  near,
 }: {
   value: PlaceValue;
   onChange: (v: PlaceValue) => void;
   fieldError: (field: string) => string | undefined;
+  /** Where the map picker opens when no coordinates are typed yet (the latest located report). */
+  near: { latitude: number; longitude: number } | null;
 }) {
   const [picking, setPicking] = useState(false);
   const set = (changes: Partial<PlaceValue>) => onChange({ ...value, ...changes });
@@ -107,6 +110,7 @@ export function PlaceFields({
           <CoordinatePicker
             latitude={typeof lat === 'number' ? lat : null}
             longitude={typeof lon === 'number' ? lon : null}
+            near={near}
             onPick={(la, lo) =>
               set({
                 latitude: la.toFixed(5),

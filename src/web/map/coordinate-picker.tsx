@@ -6,17 +6,20 @@ import '../styles/map.css';
 export default function CoordinatePicker({
   latitude,
   longitude,
+  near,
   onPick,
 }: {
   latitude: number | null;
   longitude: number | null;
+  /** Where to look when no place is picked yet. */
+  near: { latitude: number; longitude: number } | null;
   onPick: (latitude: number, longitude: number) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-  const start = useRef({ latitude, longitude });
+  const start = useRef({ latitude, longitude, near });
 
   useEffect(() => {
     if (canvas.current === null) return;
@@ -25,7 +28,9 @@ export default function CoordinatePicker({
       onClusters: () => undefined,
       onPick: (lon, lat) => pick.current(lat, lon),
     });
-    c.setMarker(start.current.longitude, start.current.latitude, true);
+    const { latitude: lat, longitude: lon, near: around } = start.current;
+    if (lat !== null && lon !== null) c.setMarker(lon, lat, true);
+    else if (around !== null) c.lookAt(around.longitude, around.latitude);
     setController(c);
     return () => c.dispose();
   }, []);

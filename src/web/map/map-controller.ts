@@ -110,20 +110,21 @@ export class MapController {
 
   /** A picked place, marked on the map and centred on when `centre` is set. */
   setMarker(lon: number | null, lat: number | null, centre = false): void {
-    if (lon === null || lat === null) this.marker = null;
-    else {
-      this.marker = toBase(lon, lat);
-      if (centre) {
-        const k = Math.max(this.view.k, scaleForZoom(6));
-        const [x, y] = this.marker;
-        this.view = clampView({
-          ...this.view,
-          k,
-          x: this.view.width / 2 - x * k,
-          y: this.view.height / 2 - y * k,
-        });
-      }
-    }
+    this.marker = lon === null || lat === null ? null : toBase(lon, lat);
+    if (centre && lon !== null && lat !== null) this.lookAt(lon, lat);
+    this.invalidate();
+  }
+
+  /** Centres on a place, at about a region's scale (a few hundred kilometres across). */
+  lookAt(lon: number, lat: number): void {
+    const k = Math.max(this.view.k, scaleForZoom(7));
+    const [x, y] = toBase(lon, lat);
+    this.view = clampView({
+      ...this.view,
+      k,
+      x: this.view.width / 2 - x * k,
+      y: this.view.height / 2 - y * k,
+    });
     this.invalidate();
   }
 

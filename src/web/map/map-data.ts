@@ -70,20 +70,21 @@ export function decodeMapEvents(res: MapResponse): MapPoints {
   return points;
 }
 
-/** The base-coordinate box around the events, or null when there are none. */
+/**
+ * The base-coordinate box the map fits to: around all events, or, with more than 50, around
+ * the 2.5th to 97.5th percentile in each direction, so that a few mislocated or far-off reports do not
+ * shrink the theatre to a dot. Null when there are none.
+ */
 export function pointsBox(p: MapPoints): { minX: number; minY: number; maxX: number; maxY: number } | null {
   if (p.count === 0) return null;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < p.count; i++) {
-    const x = p.bx[i] as number;
-    const y = p.by[i] as number;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return { minX, minY, maxX, maxY };
+  const xs = Float64Array.from(p.bx).sort();
+  const ys = Float64Array.from(p.by).sort();
+  const cut = p.count > 50 ? Math.floor(p.count * 0.025) : 0;
+  const at = (a: Float64Array, i: number) => a[Math.min(a.length - 1, Math.max(0, i))] as number;
+  return {
+    minX: at(xs, cut),
+    maxX: at(xs, p.count - 1 - cut),
+    minY: at(ys, cut),
+    maxY: at(ys, p.count - 1 - cut),
+  };
 }

@@ -34,6 +34,7 @@ export default function EventImportPage({ processId }: { processId: string }) {
   const processTitle = useProcessTitle(processId);
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+    { label: 'Monitoring', href: `/processes/${processId}/monitoring` },
     { label: 'Event reports', href: `/processes/${processId}/events` },
     { label: 'Import' },
   ]);
@@ -86,6 +87,7 @@ export default function EventImportPage({ processId }: { processId: string }) {
       <div className="narrow">
         <h1>Import event reports</h1>
         <p>Only the monitoring mission and the mediator team import event data.</p>
+        <Link href={`/processes/${processId}/events`}>Back to the event reports</Link>
       </div>
     );
   const mappingProblems = head === null ? [] : checkMapping(mapping, head.headers).problems;

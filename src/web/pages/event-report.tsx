@@ -35,6 +35,7 @@ export default function EventReportPage({ processId, eventId }: { processId: str
   });
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+    { label: 'Monitoring', href: `/processes/${processId}/monitoring` },
     { label: 'Event reports', href: `/processes/${processId}/events` },
     { label: report?.eventType ?? 'Event report' },
   ]);
@@ -100,7 +101,7 @@ export default function EventReportPage({ processId, eventId }: { processId: str
             </div>
           )}
           {mission && next.length > 0 && (
-            <p className="hint">
+            <p className="hint event-workflow">
               Received → under investigation → verified, unverified or dismissed. Only a verified event can
               move a commitment’s progress; an unverified one can be investigated again.
             </p>

@@ -33,6 +33,7 @@ export default function EventsPage({ processId }: { processId: string }) {
   const [, navigate] = useLocation();
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+    { label: 'Monitoring', href: `/processes/${processId}/monitoring` },
     { label: 'Event reports' },
   ]);
   useLiveEvents(processId, (event) => {

@@ -54,6 +54,7 @@ export default function MapPage({ processId }: { processId: string }) {
   const processTitle = useProcessTitle(processId);
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+    { label: 'Monitoring', href: `/processes/${processId}/monitoring` },
     { label: 'Event reports', href: `/processes/${processId}/events` },
     { label: 'Map' },
   ]);
@@ -134,7 +135,11 @@ export default function MapPage({ processId }: { processId: string }) {
     [points],
   );
 
-  const onClusters = useCallback((n: number | null, busy: boolean) => setMatched({ n, busy }), []);
+  // Cluster answers arrive on every pan; the page re-renders only when the count or the state changes.
+  const onClusters = useCallback(
+    (n: number | null, busy: boolean) => setMatched((m) => (m.n === n && m.busy === busy ? m : { n, busy })),
+    [],
+  );
   const onRange = useCallback((from: number, to: number) => setRange([from, to]), []);
 
   if (map.state === 'loading') return <Loading label="Reading the events for the map…" />;

@@ -17,6 +17,7 @@ export default function WebhooksPage({ processId }: { processId: string }) {
   const [created, setCreated] = useState<NewWebhookResponse | null>(null);
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+    { label: 'Monitoring', href: `/processes/${processId}/monitoring` },
     { label: 'Webhooks' },
   ]);
 

@@ -30,6 +30,7 @@ export default function ZonesPage({ processId, agreementId }: { processId: strin
   const title = agreement.data?.agreement.title;
   useBreadcrumb([
     { label: processTitle ?? 'Process', href: `/processes/${processId}` },
+    { label: 'Monitoring', href: `/processes/${processId}/monitoring` },
     { label: title ?? 'Agreement', href: `/processes/${processId}/agreements/${agreementId}` },
     { label: 'Zones' },
   ]);

@@ -64,6 +64,8 @@ export async function importEvents(
   authorize(viewer, 'monitoring.import', () => processNotFound(processId));
 
   const spool = q.dryRun ? null : await ImportSpool.open<ImportedEventRow>();
+  // A minute's margin, for app instances whose clocks differ a little.
+  const checkedSince = new Date(Date.now() - 60_000).toISOString();
   try {
     const seen = new SeenInFile();
     let duplicates = 0;
@@ -118,10 +120,13 @@ export async function importEvents(
       rowsTotal: report.rowsTotal,
       duplicates,
       rejected: report.rejected,
+      checkedSince,
     });
     if (written.imported > 0) {
       await publishEventsImported(database, { processId, anyVerified: written.anyVerified });
-      if (written.imported >= ANALYZE_AFTER) await analyzeEventReports(database.db, database.dialect);
+      // Best effort: the import is stored; autovacuum would refresh the statistics later anyway.
+      if (written.imported >= ANALYZE_AFTER)
+        await analyzeEventReports(database.db, database.dialect).catch(() => {});
     }
     return {
       ...result,

@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 
 /**
  * The rows an import accepted, kept on disk (one JSON object a line) between reading the upload
@@ -48,19 +47,23 @@ export class ImportSpool<T> {
   async *batches(size: number): AsyncGenerator<T[]> {
     await this.finish();
     if (this.failure) throw this.failure;
-    const lines = createInterface({
-      input: createReadStream(this.file),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
+    // Chunks pulled one at a time, so the file is read only as fast as the batches are written
+    // (readline's iterator reads ahead and would hold the whole file in memory).
     let batch: T[] = [];
-    for await (const line of lines) {
-      if (line === '') continue;
-      batch.push(JSON.parse(line) as T);
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
+    let rest = '';
+    for await (const chunk of createReadStream(this.file, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === '') continue;
+        batch.push(JSON.parse(line) as T);
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
       }
     }
+    if (rest !== '') batch.push(JSON.parse(rest) as T);
     if (batch.length > 0) yield batch;
   }
 

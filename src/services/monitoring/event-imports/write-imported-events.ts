@@ -11,6 +11,7 @@ import {
 import {
   EVENT_INSERT_BATCH,
   type EventReportRow,
+  eventsChangedSince,
   insertEventReports,
 } from '../../../store/monitoring/event-reports.repository.ts';
 import { insertImportedHistory } from '../../../store/monitoring/event-status-history.repository.ts';
@@ -23,15 +24,23 @@ import type { ImportSpool } from './import-spool.ts';
 
 /**
  * Writes the rows an import accepted, in batches inside ONE transaction with the import's record
- * and its audit entry: a failure anywhere leaves nothing behind. Each batch is checked against the
- * stored reports again, for an import of the same data may have been written since the file was read.
+ * and its audit entry: a failure anywhere leaves nothing behind. When reports were written since
+ * the file was checked (another import of the same data, say), each batch is checked again.
  */
 export async function writeImportedEvents(
   database: Database,
   actor: Actor,
   processId: string,
   spool: ImportSpool<ImportedEventRow>,
-  file: { fileName: string; mapping: ColumnMapping; rowsTotal: number; duplicates: number; rejected: number },
+  file: {
+    fileName: string;
+    mapping: ColumnMapping;
+    rowsTotal: number;
+    duplicates: number;
+    rejected: number;
+    /** When the file's rows were checked against the stored reports. */
+    checkedSince: string;
+  },
 ) {
   return database.db.transaction().execute(async (tx) => {
     const { viewer } = await loadProcessViewer(tx, actor, processId);
@@ -50,11 +59,13 @@ export async function writeImportedEvents(
       created_by: actor.user.id,
       created_at: now,
     });
+    // Only reports written since the file was checked can make one of its rows a duplicate now.
+    const recheck = await eventsChangedSince(tx, processId, file.checkedSince);
     let imported = 0;
     let duplicates = file.duplicates;
     let anyVerified = false;
     for await (const rows of spool.batches(EVENT_INSERT_BATCH)) {
-      const fresh = await notStored(tx, processId, rows);
+      const fresh = recheck ? await notStored(tx, processId, rows) : rows;
       duplicates += rows.length - fresh.length;
       const reports = fresh.map((r) => reportRow(r, processId, importId, actor.user.id, now));
       await insertEventReports(tx, reports);
