@@ -16,7 +16,8 @@ const PROPOSED =
 
 async function openAmendments(page: Page): Promise<void> {
   await page.getByRole('link', { name: DEMO_PROCESS_TITLE }).click();
-  await page.getByRole('region', { name: 'Plans' }).getByRole('link', { name: 'Amendments' }).click();
+  // The framework under negotiation is listed first, the signed truce after it.
+  await page.getByRole('region', { name: 'Plans' }).getByRole('link', { name: 'Amendments' }).first().click();
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 

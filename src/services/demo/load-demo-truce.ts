@@ -72,7 +72,8 @@ export async function loadDemoTruce(ctx: DemoContext): Promise<DemoTruce> {
     draft_content: JSON.stringify(content),
     draft_revision: 0,
     point_count: content.points.length,
-    created_at: ctx.at(DEMO_TRUCE_TIMING.signedDaysAgo + 4),
+    // Drafted in the day before signature, after the framework's first draft: listed second.
+    created_at: ctx.at(DEMO_TRUCE_TIMING.signedDaysAgo + 1),
     created_by: mediatorId,
     updated_at: signedAt,
     updated_by: mediatorId,

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { ImplementationScore, ScoreEntry } from '../../domain/monitoring/monitoring-model.ts';
 import type { Tx } from '../transaction.ts';
 import type { CommitmentScoreTable } from './monitoring.tables.ts';
 
@@ -25,22 +26,33 @@ export async function listScores(tx: Tx, commitmentIds: readonly string[]) {
     .execute();
 }
 
-/** The scores of every commitment of an agreement in effect by `asOf`, in one query. */
+/**
+ * The scores of every commitment of an agreement in effect by `asOf`, in one query, by commitment
+ * and oldest first, as the status rules read them (only the columns they need).
+ */
 export async function listAgreementScores(
   tx: Tx,
   agreementId: string,
   asOf: string,
-): Promise<Pick<CommitmentScoreRow, 'commitment_id' | 'score' | 'effective_at' | 'recorded_at'>[]> {
-  return tx
+): Promise<Map<string, ScoreEntry[]>> {
+  const rows = await tx
     .selectFrom('commitment_scores as s')
     .innerJoin('commitments as c', 'c.id', 's.commitment_id')
-    .select(['s.commitment_id', 's.score', 's.effective_at', 's.recorded_at'])
+    .select(['s.commitment_id', 's.score', 's.effective_at as effectiveAt', 's.recorded_at as recordedAt'])
     .where('c.agreement_id', '=', agreementId)
     .where('s.effective_at', '<=', asOf)
     .orderBy('s.commitment_id')
     .orderBy('s.effective_at')
     .orderBy('s.recorded_at')
+    .$narrowType<{ score: ImplementationScore }>()
     .execute();
+  const byCommitment = new Map<string, ScoreEntry[]>();
+  for (const row of rows) {
+    const list = byCommitment.get(row.commitment_id);
+    if (list) list.push(row);
+    else byCommitment.set(row.commitment_id, [row]);
+  }
+  return byCommitment;
 }
 
 /**

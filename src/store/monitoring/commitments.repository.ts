@@ -119,6 +119,40 @@ export async function listCommitments(tx: Tx, agreementId: string): Promise<Comm
     .execute();
 }
 
+/** What the status rules and the dashboard read of a commitment: no wording, no bookkeeping. */
+export type CommitmentFactsRow = Pick<
+  CommitmentRow,
+  'id' | 'position' | 'title' | 'point_id' | 'sub_item' | 'phase_id' | 'target_quantity' | 'target_unit'
+> &
+  DeadlineColumns;
+
+/** The commitments of an agreement in their order, with only what their status needs. */
+export async function listCommitmentFacts(tx: Tx, agreementId: string): Promise<CommitmentFactsRow[]> {
+  return tx
+    .selectFrom('commitments')
+    .select([
+      'id',
+      'position',
+      'title',
+      'point_id',
+      'sub_item',
+      'phase_id',
+      'deadline_kind',
+      'deadline_local',
+      'deadline_zone',
+      'deadline_at',
+      'offset_amount',
+      'offset_unit',
+      'anchor_commitment_id',
+      'target_quantity',
+      'target_unit',
+    ])
+    .where('agreement_id', '=', agreementId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 /** The commitments whose clock starts when `id` is completed. */
 export async function listDependents(tx: Tx, id: string): Promise<{ id: string; title: string }[]> {
   return tx

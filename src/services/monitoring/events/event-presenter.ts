@@ -46,54 +46,60 @@ export async function presentEventReports(
   const of = <T extends { event_report_id: string }>(list: readonly T[], id: string) =>
     list.filter((x) => x.event_report_id === id);
 
-  return rows.map((e) => ({
-    id: e.id,
-    processId: e.process_id,
-    externalId: e.external_id,
-    occurredAt: e.occurred_at,
-    timePrecision: e.time_precision,
-    placeName: e.place_name,
-    latitude: e.latitude,
-    longitude: e.longitude,
-    geoPrecision: e.geo_precision,
-    eventType: e.event_type,
-    subEventType: e.sub_event_type,
-    actor1: e.actor1,
-    actor2: e.actor2,
-    fatalities: e.fatalities,
-    description: e.description,
-    source: e.source,
-    sourceReliability: e.source_reliability,
-    infoCredibility: e.info_credibility,
-    status: e.status,
-    nextStatuses: mayVerify ? nextEventStatuses(e.status as EventStatus) : [],
-    attributedParty: partyRef(e.attributed_party_id),
-    reportedByParty: partyRef(e.reported_by_party_id),
-    reportedBy:
-      mission || (e.reported_by_party_id !== null && e.reported_by_party_id === ownParty)
-        ? { id: e.reported_by, name: reporters.get(e.reported_by) ?? '' }
-        : null,
-    importId: e.import_id,
-    createdAt: e.created_at,
-    updatedAt: e.updated_at,
-    revision: e.revision,
-    history: of(history, e.id).map((h) => ({
-      id: h.id,
-      status: h.status,
-      attributedParty: partyRef(h.attributed_party_id),
-      note: h.note,
-      changedBy: { id: h.changed_by, name: h.changed_by_name },
-      changedAt: h.changed_at,
-    })),
-    links: of(links, e.id)
-      .filter((l) => can(viewer, 'monitoring.read', { releasedTo: holders.get(l.agreement_id) ?? [] }))
-      .map((l) => ({
-        commitmentId: l.commitment_id,
-        commitmentTitle: l.commitment_title,
-        agreementId: l.agreement_id,
-        linkedAt: l.created_at,
+  return rows.map((e) => {
+    const namesReporter = mission || (e.reported_by_party_id !== null && e.reported_by_party_id === ownParty);
+    return {
+      id: e.id,
+      processId: e.process_id,
+      externalId: e.external_id,
+      occurredAt: e.occurred_at,
+      timePrecision: e.time_precision,
+      placeName: e.place_name,
+      latitude: e.latitude,
+      longitude: e.longitude,
+      geoPrecision: e.geo_precision,
+      eventType: e.event_type,
+      subEventType: e.sub_event_type,
+      actor1: e.actor1,
+      actor2: e.actor2,
+      fatalities: e.fatalities,
+      description: e.description,
+      source: e.source,
+      sourceReliability: e.source_reliability,
+      infoCredibility: e.info_credibility,
+      status: e.status,
+      nextStatuses: mayVerify ? nextEventStatuses(e.status as EventStatus) : [],
+      attributedParty: partyRef(e.attributed_party_id),
+      reportedByParty: partyRef(e.reported_by_party_id),
+      reportedBy: namesReporter ? { id: e.reported_by, name: reporters.get(e.reported_by) ?? '' } : null,
+      importId: e.import_id,
+      createdAt: e.created_at,
+      updatedAt: e.updated_at,
+      revision: e.revision,
+      history: of(history, e.id).map((h, step) => ({
+        id: h.id,
+        status: h.status,
+        attributedParty: partyRef(h.attributed_party_id),
+        note: h.note,
+        // The first step is the filing itself, made by whoever filed: it names them no more than
+        // `reportedBy` does, or a verified allegation would tell every party which member of the
+        // filing party's team filed it.
+        changedBy:
+          step === 0 && h.changed_by === e.reported_by && !namesReporter
+            ? null
+            : { id: h.changed_by, name: h.changed_by_name },
+        changedAt: h.changed_at,
       })),
-  }));
+      links: of(links, e.id)
+        .filter((l) => can(viewer, 'monitoring.read', { releasedTo: holders.get(l.agreement_id) ?? [] }))
+        .map((l) => ({
+          commitmentId: l.commitment_id,
+          commitmentTitle: l.commitment_title,
+          agreementId: l.agreement_id,
+          linkedAt: l.created_at,
+        })),
+    };
+  });
 }
 
 export type EventReportView = Awaited<ReturnType<typeof presentEventReports>>[number];

@@ -14,6 +14,7 @@ import {
   findLinkableCommitment,
   insertEventLink,
 } from '../../../store/monitoring/event-commitment-links.repository.ts';
+import type { EventReportRow } from '../../../store/monitoring/event-reports.repository.ts';
 import type { Tx } from '../../../store/transaction.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Actor } from '../../access/sessions.ts';
@@ -34,6 +35,18 @@ async function loadLinkableCommitment(tx: Tx, viewer: Viewer, processId: string,
     (await holdersOfAgreements(tx, [commitment.agreement_id])).get(commitment.agreement_id) ?? [];
   if (!can(viewer, 'monitoring.read', { releasedTo: holders })) throw commitmentNotFound(commitmentId);
   return { commitment, holders };
+}
+
+/**
+ * The holders of a commitment's agreement who are to hear that a report was linked to it or
+ * unlinked: all of them once the report is verified; before, only the filing party, for the
+ * commitment reads the same as before to every other party (the link is left out of their view),
+ * and telling them it changed would say that a report they may not see concerns it. The mission
+ * hears of the report itself (event_report.changed), and the mediator team of every change.
+ */
+function holdersToTell(event: EventReportRow, holders: readonly string[]): string[] {
+  if (event.status === 'verified') return [...holders];
+  return holders.filter((p) => p === event.reported_by_party_id);
 }
 
 /**
@@ -105,7 +118,7 @@ export async function linkEventToCommitment(
     const [view] = await presentEventReports(tx, viewer, processId, [event]);
     return {
       event,
-      holders,
+      holders: holdersToTell(event, holders),
       agreementId: commitment.agreement_id,
       result: {
         eventReport: view!,
@@ -148,7 +161,7 @@ export async function unlinkEventFromCommitment(
       subjectId: eventId,
       detail: { commitmentId },
     });
-    return { event, holders, agreementId: commitment.agreement_id };
+    return { event, holders: holdersToTell(event, holders), agreementId: commitment.agreement_id };
   });
   await publishEventReportChanged(database, unlinked.event);
   await publishCommitmentChanged(database, {

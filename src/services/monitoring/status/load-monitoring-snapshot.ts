@@ -3,7 +3,6 @@ import {
   type MonitoringCommitmentInput,
   type MonitoringSnapshotInput,
 } from '../../../domain/monitoring/build-monitoring-snapshot.ts';
-import type { ImplementationScore, ProgressKind } from '../../../domain/monitoring/monitoring-model.ts';
 import type { MonitoringSnapshot } from '../../../domain/monitoring/monitoring-snapshot.ts';
 import { listPhases } from '../../../store/monitoring/agreement-phases.repository.ts';
 import { listSignatures } from '../../../store/monitoring/agreement-signatures.repository.ts';
@@ -14,7 +13,7 @@ import {
 import { listAgreementCommitmentParties } from '../../../store/monitoring/commitment-parties.repository.ts';
 import { listAgreementProgress } from '../../../store/monitoring/commitment-progress.repository.ts';
 import { listAgreementScores } from '../../../store/monitoring/commitment-scores.repository.ts';
-import { deadlineOf, listCommitments } from '../../../store/monitoring/commitments.repository.ts';
+import { deadlineOf, listCommitmentFacts } from '../../../store/monitoring/commitments.repository.ts';
 import { listParties } from '../../../store/processes/processes.repository.ts';
 import type { Tx } from '../../../store/transaction.ts';
 import { agreementNotFound } from '../agreements/agreement-access.ts';
@@ -25,23 +24,24 @@ export interface SnapshotOptions {
   dueWithinHours?: number;
 }
 
-const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-
-/** Groups rows by commitment id in one pass (the rows come sorted by it, but need not). */
-function byCommitment<T extends { commitment_id: string }>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/** The obligated parties of each commitment, from rows sorted by commitment. */
+function partiesByCommitment(rows: readonly { commitment_id: string; party_id: string }[]) {
+  const groups = new Map<string, string[]>();
   for (const row of rows) {
     const list = groups.get(row.commitment_id);
-    if (list) list.push(row);
-    else groups.set(row.commitment_id, [row]);
+    if (list) list.push(row.party_id);
+    else groups.set(row.commitment_id, [row.party_id]);
   }
   return groups;
 }
 
+const NONE: readonly never[] = [];
+
 /**
  * Loads what the status rules need for one agreement as of `asOf`, in a fixed number of queries
  * whatever the number of commitments: the agreement, its signatures and phases, the parties, the
- * adopted text, the commitments, their parties, and the progress entries and scores up to `asOf`.
+ * adopted text, the commitments, their parties, and the progress entries and scores up to `asOf`
+ * (grouped and sorted by the store, and handed to the rules as they come, without copies).
  */
 export async function loadMonitoringInput(
   db: Tx,
@@ -55,21 +55,13 @@ export async function loadMonitoringInput(
       listPhases(db, [agreement.id]),
       listParties(db, agreement.process_id),
       loadAdoptedText(db, agreement.version_id),
-      listCommitments(db, agreement.id),
+      listCommitmentFacts(db, agreement.id),
       listAgreementCommitmentParties(db, agreement.id),
       listAgreementProgress(db, agreement.id, asOf),
       listAgreementScores(db, agreement.id, asOf),
     ]);
   const pointFacts = pointFactsIn(text);
-  const partiesOf = byCommitment(commitmentParties);
-  const progressOf = byCommitment(progress);
-  // In the order they happened; entries of the same instant in the order they were recorded.
-  for (const list of progressOf.values())
-    list.sort(
-      (x, y) =>
-        compare(x.occurred_at, y.occurred_at) || compare(x.recorded_at, y.recorded_at) || compare(x.id, y.id),
-    );
-  const scoresOf = byCommitment(scores);
+  const partiesOf = partiesByCommitment(commitmentParties);
   const lines = commitments.map((c): MonitoringCommitmentInput => {
     const facts = pointFacts(c.point_id, c.sub_item);
     return {
@@ -81,20 +73,13 @@ export async function loadMonitoringInput(
       area: facts?.area ?? null,
       tags: facts?.tags ?? [],
       phaseId: c.phase_id,
-      partyIds: (partiesOf.get(c.id) ?? []).map((p) => p.party_id),
+      partyIds: partiesOf.get(c.id) ?? [],
       deadline: deadlineOf(c),
       targetQuantity: c.target_quantity === null ? null : Number(c.target_quantity),
       targetUnit: c.target_unit,
-      progress: (progressOf.get(c.id) ?? []).map((p) => ({
-        occurredAt: p.occurred_at,
-        kind: p.kind as ProgressKind,
-        quantity: p.quantity === null ? null : Number(p.quantity),
-      })),
-      scores: (scoresOf.get(c.id) ?? []).map((s) => ({
-        score: Number(s.score) as ImplementationScore,
-        effectiveAt: s.effective_at,
-        recordedAt: s.recorded_at,
-      })),
+      // In the order they happened (the store sorts them), so the rules need not sort them again.
+      progress: progress.get(c.id) ?? NONE,
+      scores: scores.get(c.id) ?? NONE,
     };
   });
   return {
