@@ -152,6 +152,8 @@ describeEachDatabase('event reports: filing, lists, verification, links', (diale
         ['body.sourceReliability', 'body.infoCredibility'],
       ],
       [{ ...base, status: 'verified' }, ['body.status']],
+      // Every problem at once, the missing coordinate too.
+      [{ ...base, description: '', latitude: 48.5 }, ['body.description', 'body.longitude']],
     ];
     for (const [body, fields] of cases) {
       const res = await monitor.post(url(), body);

@@ -68,6 +68,10 @@ const bothOrNeither = (e: Located, ctx: z.RefinementCtx) => {
       message: 'give latitude and longitude together',
     });
 };
+/** Checked even when other fields are wrong, so that one answer names every problem. */
+const always = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
 
 /** A report filed by hand: an allegation, an observation of the mission, a release seen. */
 export const newEventReportSchema = z
@@ -88,7 +92,7 @@ export const newEventReportSchema = z
     infoCredibility: fields.infoCredibility.default(6),
     externalId: fields.externalId.default(null),
   })
-  .superRefine(bothOrNeither);
+  .superRefine(bothOrNeither, always);
 
 export type NewEventReport = z.output<typeof newEventReportSchema>;
 
@@ -113,7 +117,7 @@ export const eventReportChangesSchema = z
     externalId: fields.externalId.optional(),
     revision: z.number().int().min(1).describe('the revision you read: a change on an older one is refused'),
   })
-  .superRefine(bothOrNeither)
+  .superRefine(bothOrNeither, always)
   .refine((c) => Object.keys(c).some((k) => k !== 'revision'), 'change at least one field');
 
 export type EventReportChanges = z.output<typeof eventReportChangesSchema>;
