@@ -62,7 +62,11 @@ function descend(
     const gap =
       target === null ? Math.abs(value) * 0.05 + 1 : Math.max(value - target, 1e-9 * Math.abs(value));
     const step = (scale * gap) / norm;
-    x = project(x.map((xi, i) => xi - step * (subgradient[i] ?? 0)));
+    const next = project(x.map((xi, i) => xi - step * (subgradient[i] ?? 0)));
+    // The projected step stands still only when the subgradient lies in the normal cone of the
+    // feasible set at x, i.e. x minimises the dual (λ = 0 with every floor met, the common case).
+    if (next.every((v, i) => v === x[i])) break;
+    x = next;
   }
   return best;
 }

@@ -27,6 +27,9 @@ export class Tableau {
   readonly active: Int32Array;
   activeCount = 0;
   pivots = 0;
+  /** Scratch for the pivot row's nonzero columns and values. */
+  private readonly nzCols: Int32Array;
+  private readonly nzVals: Float64Array;
 
   constructor(rows: number, cols: number) {
     this.rows = rows;
@@ -41,6 +44,8 @@ export class Tableau {
     this.rowOf = new Int32Array(cols);
     this.atUpper = new Uint8Array(cols);
     this.active = new Int32Array(cols);
+    this.nzCols = new Int32Array(cols);
+    this.nzVals = new Float64Array(cols);
   }
 
   copyFrom(o: Tableau): void {
@@ -119,26 +124,37 @@ export class Tableau {
 
   /** Pivot column q into the basis at row r. */
   private pivot(r: number, q: number): void {
-    const { t, cols, active, activeCount, d } = this;
+    const { t, cols, active, activeCount, d, nzCols, nzVals } = this;
     const base = r * cols;
     const inv = 1 / t[base + q]!;
-    for (let a = 0; a < activeCount; a++) t[base + active[a]!]! *= inv;
+    // The pivot row's nonzero entries (basic columns and many others are exact zeros), gathered once:
+    // every row update then touches only those, and skipping a zero leaves the entry unchanged.
+    let nz = 0;
+    for (let a = 0; a < activeCount; a++) {
+      const j = active[a]!;
+      const x = t[base + j]!;
+      if (x === 0 || j === q) continue;
+      const v = x * inv;
+      t[base + j] = v;
+      nzCols[nz] = j;
+      nzVals[nz++] = v;
+    }
     t[base + q] = 1;
     for (let i = 0; i < this.rows; i++) {
       if (i === r) continue;
       const row = i * cols;
       const f = t[row + q]!;
       if (f === 0) continue;
-      for (let a = 0; a < activeCount; a++) {
-        const j = active[a]!;
-        t[row + j] = t[row + j]! - f * t[base + j]!;
+      for (let e = 0; e < nz; e++) {
+        const at = row + nzCols[e]!;
+        t[at] = t[at]! - f * nzVals[e]!;
       }
       t[row + q] = 0;
     }
     const f = d[q]!;
-    for (let a = 0; a < activeCount; a++) {
-      const j = active[a]!;
-      d[j] = d[j]! - f * t[base + j]!;
+    for (let e = 0; e < nz; e++) {
+      const j = nzCols[e]!;
+      d[j] = d[j]! - f * nzVals[e]!;
     }
     d[q] = 0;
     const leaving = this.head[r]!;

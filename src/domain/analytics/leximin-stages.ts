@@ -66,6 +66,7 @@ export function leximinStages(
     return h;
   };
   const sums: number[] = [];
+  const lattice = integralGains(table);
   let best = incumbent;
   let nodes = 0;
   for (let k = 1; k <= lastStage; k++) {
@@ -105,7 +106,8 @@ export function leximinStages(
       work === undefined
         ? undefined
         : Math.max(1, Math.floor(work / (LP_NODE_WORK * Math.max(1, lp.root.t.length / LP_NODE_CELLS))));
-    const result = lpSearch(table, lp, { value, floors, incumbent: best, maxNodes });
+    const nextValue = lattice ? nextOnLattice(k, scale, fixed) : undefined;
+    const result = lpSearch(table, lp, { value, floors, incumbent: best, maxNodes, nextValue });
     nodes += result.nodes;
     if (!result.options) {
       return {
@@ -122,6 +124,45 @@ export function leximinStages(
     sums.push(result.value);
   }
   return { options: best, sums, exact: true, openStage: null, nodes };
+}
+
+/** Whether every package's gains are integers (integer values and reservations, in hundredths). */
+function integralGains(table: UtilityTable): boolean {
+  return (
+    table.reservation.every(Number.isInteger) &&
+    table.value.every((point) => point.every((option) => option.every(Number.isInteger)))
+  );
+}
+
+/**
+ * With integer gains g, stage k's values lie on a lattice, so a node whose LP bound is below the next
+ * lattice value above the incumbent's holds no better package (objective integrality, a standard MIP
+ * pruning rule). Leximin (scale 1): S_k is an integer. Stage 1 with other scales (Kalai–
+ * Smorodinsky): a better package has every h_i = scale_i·g_i above v, so each h_i is at least the
+ * least multiple of scale_i above v (or the constant of a fixed party, which must exceed v), and
+ * its minimum is at least the smallest of these. Later scaled stages have no such lattice.
+ */
+function nextOnLattice(
+  k: number,
+  scale: Float64Array,
+  fixed: readonly (number | null)[],
+): ((v: number) => number) | undefined {
+  const unit = scale.every((s, i) => s === 1 && fixed[i] === null);
+  if (unit) return (v) => Math.floor(v + tolerance(v)) + 1;
+  if (k > 1) return undefined;
+  return (v) => {
+    const above = v + tolerance(v);
+    let next = Infinity;
+    for (let i = 0; i < scale.length; i++) {
+      const f = fixed[i];
+      if (f !== null && f !== undefined) {
+        if (f <= above) return Infinity; // no package's minimum can exceed v
+        next = Math.min(next, f);
+      } else if (scale[i]! > 0) next = Math.min(next, (Math.floor(above / scale[i]!) + 1) * scale[i]!);
+      else return Infinity; // h_i = 0 on every package
+    }
+    return next;
+  };
 }
 
 /** Rounds of subset cuts added at the root of a stage. */

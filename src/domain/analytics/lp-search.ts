@@ -11,6 +11,11 @@ export interface LpSearchSpec {
   incumbent?: readonly number[] | null;
   /** Work limit in LP solves; past it the best package so far comes with its proven bound. */
   maxNodes?: number;
+  /**
+   * The least value a package must reach to beat one of value v (v + its tolerance when the values
+   * are continuous; the next lattice value when they lie on a known lattice, e.g. integer sums).
+   */
+  nextValue?: (v: number) => number;
 }
 
 /** Pivots allowed per node; past it the node keeps the (valid) bound of its last dual iterate. */
@@ -54,6 +59,8 @@ export function lpSearch(
     : null;
   let best: number[] | null = null;
   let bestValue = -Infinity;
+  // A node whose bound is at most `threshold` holds no package better than the incumbent.
+  let threshold = -Infinity;
   let nodes = 0;
   let pivots = 0;
   let aborted = false;
@@ -76,11 +83,15 @@ export function lpSearch(
       const polished = improve(table, options, spec.value, spec.floors);
       const pv = evaluate(polished);
       [best, bestValue] = pv >= v ? [polished, pv] : [[...options], v];
+      threshold = bestValue + tolerance(bestValue);
+      const next = spec.nextValue?.(bestValue) ?? -Infinity;
+      const slack = Number.isFinite(next) ? 1e-7 * Math.max(1, Math.abs(next)) : 0;
+      threshold = Math.max(threshold, next - slack);
     }
     return v;
   };
   if (spec.incumbent && isFeasible(table, spec.incumbent)) consider(spec.incumbent);
-  const beaten = (bound: number) => bound <= bestValue + tolerance(bestValue);
+  const beaten = (bound: number) => bound <= threshold;
 
   // Whether fixing point p to column c breaks a constraint with a point that has one open option left.
   const breaks = (open: Uint8Array, p: number, c: number): boolean => {
@@ -115,7 +126,7 @@ export function lpSearch(
       return;
     }
     const before = tab.pivots;
-    const { status, ray } = tab.solve(lp.costCols, bestValue + tolerance(bestValue), MAX_PIVOTS);
+    const { status, ray } = tab.solve(lp.costCols, threshold, MAX_PIVOTS);
     pivots += tab.pivots - before;
     // lag: the Lagrangian bound at this node's multipliers, the base of every reduced-cost test.
     let lag = Infinity;
