@@ -24,25 +24,9 @@ export interface PartyRef {
   colour: string;
 }
 
-export interface EventReport {
+export interface EventReport extends EventReportInput {
   id: string;
   externalId: string | null;
-  /** Start of the period the event happened in (UTC), known to `timePrecision`. */
-  occurredAt: string;
-  timePrecision: TimePrecision;
-  placeName: string;
-  latitude: number | null;
-  longitude: number | null;
-  geoPrecision: GeoPrecision | null;
-  eventType: string;
-  subEventType: string;
-  actor1: string;
-  actor2: string;
-  fatalities: number | null;
-  description: string;
-  source: string;
-  sourceReliability: SourceReliability;
-  infoCredibility: InfoCredibility;
   status: EventStatus;
   /** Where the reader may move it next (empty for readers who do not verify). */
   nextStatuses: EventStatus[];
@@ -86,8 +70,9 @@ export interface EventReportPage {
   nextCursor: string | null;
 }
 
-/** What the report form sends. */
+/** What the report form sends; a stored report carries the same fields. */
 export interface EventReportInput {
+  /** Start of the period the event happened in (UTC), known to `timePrecision`. */
   occurredAt: string;
   timePrecision: TimePrecision;
   placeName: string;

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { ClusterFilter } from './cluster-protocol.ts';
-import { MapController, type MapSelection } from './map-controller.ts';
+import type { MapSelection } from './map-controller.ts';
 import type { MapPoints } from './map-data.ts';
+import { MapSurface } from './map-surface.tsx';
+import { useMapController } from './use-map-controller.ts';
 import type { ZoneShape } from './zone-layer.ts';
 
 interface Props {
@@ -20,20 +22,7 @@ interface Props {
 
 /** The map canvas with its zoom buttons; the drawing and the input live in MapController. */
 export function MapCanvas(props: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [controller, setController] = useState<MapController | null>(null);
-  const callbacks = useRef(props);
-  callbacks.current = props;
-
-  useEffect(() => {
-    if (canvas.current === null) return;
-    const c = new MapController(canvas.current, {
-      onSelect: (s) => callbacks.current.onSelect(s),
-      onClusters: (m, b) => callbacks.current.onClusters(m, b),
-    });
-    setController(c);
-    return () => c.dispose();
-  }, []);
+  const { canvas, controller } = useMapController({ onSelect: props.onSelect, onClusters: props.onClusters });
   useEffect(() => {
     controller?.setData(props.points, props.categoryOfType, props.colours);
   }, [controller, props.points, props.categoryOfType, props.colours]);
@@ -52,37 +41,7 @@ export function MapCanvas(props: Props) {
 
   return (
     <div className="map-frame">
-      {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: the canvas takes the keyboard (arrows, + and −, Enter); role application hands it those keys */}
-      <canvas
-        ref={canvas}
-        className="map-canvas"
-        tabIndex={0}
-        role="application"
-        aria-roledescription="map"
-        aria-label={props.label}
-        aria-describedby="map-keys"
-      />
-      <div className="map-zoom">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label="Zoom in"
-          onClick={() => controller?.zoomBy(2)}
-        >
-          +
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label="Zoom out"
-          onClick={() => controller?.zoomBy(0.5)}
-        >
-          −
-        </button>
-        <button type="button" className="button button-small" onClick={() => controller?.fit()}>
-          Fit
-        </button>
-      </div>
+      <MapSurface canvas={canvas} controller={controller} label={props.label} describedBy="map-keys" fit />
       <p className="map-attribution">Base map: Natural Earth</p>
       <p className="visually-hidden" id="map-keys">
         Arrow keys pan, plus and minus zoom, 0 fits the events, Enter opens the cluster or event under the

@@ -3,7 +3,6 @@ import { newId } from '../../../domain/shared/ids.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { Database } from '../../../store/database.ts';
 import { insertProgress } from '../../../store/monitoring/commitment-progress.repository.ts';
-import { findCommitment } from '../../../store/monitoring/commitments.repository.ts';
 import {
   findEventLink,
   insertEventLink,
@@ -12,9 +11,7 @@ import { findEventReport } from '../../../store/monitoring/event-reports.reposit
 import type { Actor } from '../../access/sessions.ts';
 import { throwProblems } from '../agreements/agreement-inputs.ts';
 import type { ProgressInput } from './commitment.schema.ts';
-import { loadWritableCommitment } from './commitment-access.ts';
-import { publishCommitmentChanged } from './commitment-events.ts';
-import { presentCommitmentDetail } from './commitment-presenter.ts';
+import { writeCommitment } from './write-commitment.ts';
 
 /** Clocks differ a little between the recorder's machine and the server. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -37,73 +34,56 @@ export async function recordProgress(
   commitmentId: string,
   input: ProgressInput,
 ) {
-  const recorded = await database.db.transaction().execute(async (tx) => {
-    const { viewer, agreement, holders } = await loadWritableCommitment(
-      tx,
-      actor,
-      processId,
-      commitmentId,
-      'commitment.record',
-    );
-    const now = new Date();
-    const problems: FieldProblem[] = [];
-    notInFuture(input.occurredAt, 'body.occurredAt', now, problems);
-    if (input.eventReportId !== undefined) {
-      const event = await findEventReport(tx, processId, input.eventReportId);
-      if (!event)
-        problems.push({ field: 'body.eventReportId', reason: 'is not an event report of this process' });
-      else if (event.status !== 'verified')
-        problems.push({
-          field: 'body.eventReportId',
-          reason: `is ${event.status.replace('_', ' ')}: only verified event reports move progress`,
-        });
-    }
-    throwProblems(problems);
-    const id = newId('cpg');
-    await insertProgress(tx, {
-      id,
-      commitment_id: commitmentId,
-      occurred_at: input.occurredAt,
-      kind: input.kind,
-      quantity: input.quantity ?? null,
-      note: input.note,
-      event_report_id: input.eventReportId ?? null,
-      recorded_by: actor.user.id,
-      recorded_at: now.toISOString(),
-    });
-    if (input.eventReportId !== undefined && !(await findEventLink(tx, input.eventReportId, commitmentId)))
-      await insertEventLink(tx, {
-        event_report_id: input.eventReportId,
+  return writeCommitment(database, actor, processId, commitmentId, {
+    action: 'commitment.record',
+    done: 'recorded on',
+    apply: async (tx, { agreement }) => {
+      const now = new Date();
+      const problems: FieldProblem[] = [];
+      notInFuture(input.occurredAt, 'body.occurredAt', now, problems);
+      if (input.eventReportId !== undefined) {
+        const event = await findEventReport(tx, processId, input.eventReportId);
+        if (!event)
+          problems.push({ field: 'body.eventReportId', reason: 'is not an event report of this process' });
+        else if (event.status !== 'verified')
+          problems.push({
+            field: 'body.eventReportId',
+            reason: `is ${event.status.replace('_', ' ')}: only verified event reports move progress`,
+          });
+      }
+      throwProblems(problems);
+      const id = newId('cpg');
+      await insertProgress(tx, {
+        id,
         commitment_id: commitmentId,
-        created_by: actor.user.id,
-        created_at: now.toISOString(),
-      });
-    await appendAudit(tx, {
-      processId,
-      actorId: actor.user.id,
-      action: 'commitment.progress',
-      subjectType: 'commitment',
-      subjectId: commitmentId,
-      detail: {
-        agreementId: agreement.id,
+        occurred_at: input.occurredAt,
         kind: input.kind,
-        ...(input.quantity === undefined ? {} : { quantity: input.quantity }),
-        ...(input.eventReportId === undefined ? {} : { eventReportId: input.eventReportId }),
-      },
-    });
-    const row = await findCommitment(tx, processId, commitmentId);
-    if (!row) throw new Error('the commitment just recorded on is missing');
-    return {
-      commitment: await presentCommitmentDetail(tx, viewer, agreement, row),
-      holders,
-      agreementId: agreement.id,
-    };
+        quantity: input.quantity ?? null,
+        note: input.note,
+        event_report_id: input.eventReportId ?? null,
+        recorded_by: actor.user.id,
+        recorded_at: now.toISOString(),
+      });
+      if (input.eventReportId !== undefined && !(await findEventLink(tx, input.eventReportId, commitmentId)))
+        await insertEventLink(tx, {
+          event_report_id: input.eventReportId,
+          commitment_id: commitmentId,
+          created_by: actor.user.id,
+          created_at: now.toISOString(),
+        });
+      await appendAudit(tx, {
+        processId,
+        actorId: actor.user.id,
+        action: 'commitment.progress',
+        subjectType: 'commitment',
+        subjectId: commitmentId,
+        detail: {
+          agreementId: agreement.id,
+          kind: input.kind,
+          ...(input.quantity === undefined ? {} : { quantity: input.quantity }),
+          ...(input.eventReportId === undefined ? {} : { eventReportId: input.eventReportId }),
+        },
+      });
+    },
   });
-  await publishCommitmentChanged(database, {
-    processId,
-    agreementId: recorded.agreementId,
-    commitmentId,
-    holders: recorded.holders,
-  });
-  return recorded.commitment;
 }
