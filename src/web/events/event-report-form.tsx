@@ -1,63 +1,45 @@
 import { useEffect, useRef, useState } from 'react';
-import { EVENT_TYPES, type TimePrecision } from '../../domain/monitoring/monitoring-model.ts';
-import { api } from '../api/client.ts';
+import { EVENT_TYPES } from '../../domain/monitoring/monitoring-model.ts';
+import { api, isApiError } from '../api/client.ts';
 import { useResource } from '../api/use-resource.ts';
 import { Dialog } from '../components/dialog.tsx';
 import { FormButtons } from '../components/form-buttons.tsx';
 import { InlineError } from '../components/status.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
-import type {
-  EventReport,
-  EventReportInput,
-  EventReportPage,
-  InfoCredibility,
-  SourceReliability,
-} from './event-types.ts';
+import { blankValues, bodyOf, changedFields, type EventFormValues, valuesOf } from './event-form-values.ts';
+import type { EventReport, EventReportPage } from './event-types.ts';
 import { GradingFields } from './grading-fields.tsx';
-import { OccurredField, occurredAtFrom } from './occurred-field.tsx';
-import { PlaceFields, type PlaceValue, parseCoordinate } from './place-fields.tsx';
+import { OccurredField } from './occurred-field.tsx';
+import { PlaceFields } from './place-fields.tsx';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-function nowLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A number field's text as the API wants it: null when empty, the text itself when not a number. */
-function optionalInteger(text: string): number | null | string {
-  const t = text.trim();
-  if (t === '') return null;
-  const n = Number(t);
-  return Number.isInteger(n) ? n : text;
-}
-
-/** Files an event report: when, where, what, who, how many died, what was seen, and how good the source is. */
+/**
+ * Files an event report (when, where, what, who, how many died, what was seen, how good the
+ * source is) or, given `report`, corrects one: only the changed fields go, on the revision read.
+ */
 export function EventReportForm({
   processId,
+  report,
   onClose,
   onSaved,
+  onReload,
 }: {
   processId: string;
+  /** The report to correct; without it, a new one is filed. */
+  report?: EventReport;
   onClose: () => void;
   onSaved: (report: EventReport) => void;
+  /** Shows the report as it is now, after a correction lost to someone else's. */
+  onReload?: () => void;
 }) {
-  const [occurred, setOccurred] = useState(nowLocal);
-  const [precision, setPrecision] = useState<TimePrecision>('minute');
-  const [place, setPlace] = useState<PlaceValue>({
-    placeName: '',
-    latitude: '',
-    longitude: '',
-    geoPrecision: null,
-  });
-  const [eventType, setEventType] = useState('');
-  const [subEventType, setSubEventType] = useState('');
-  const [actor1, setActor1] = useState('');
-  const [actor2, setActor2] = useState('');
-  const [fatalities, setFatalities] = useState('');
-  const [description, setDescription] = useState('');
-  const [source, setSource] = useState('');
-  const [reliability, setReliability] = useState<SourceReliability>('F');
-  const [credibility, setCredibility] = useState<InfoCredibility>(6);
+  // Read once: a live reload of the page must not move the revision under the reader's edits.
+  const [initial] = useState<EventFormValues>(() =>
+    report === undefined ? blankValues(new Date()) : valuesOf(report),
+  );
+  const [revision] = useState(report?.revision);
+  const [v, setValues] = useState(initial);
+  const set = (changes: Partial<EventFormValues>) => setValues((prev) => ({ ...prev, ...changes }));
+  const [conflict, setConflict] = useState(false);
+  const changes = report === undefined ? null : changedFields(initial, v);
   // The map picker opens where the latest located report is, not on the whole world.
   const latest = useResource<EventReportPage>(`/processes/${processId}/event-reports?limit=20`);
   const located = latest.data?.items.find((e) => e.latitude !== null && e.longitude !== null);
@@ -66,55 +48,63 @@ export function EventReportForm({
       ? { latitude: located.latitude, longitude: located.longitude }
       : null;
 
-  const body = () => {
-    const latitude = parseCoordinate(place.latitude);
-    const longitude = parseCoordinate(place.longitude);
-    return {
-      // An incomplete time goes as typed, so the server names the field.
-      occurredAt: occurredAtFrom(occurred, precision) ?? occurred,
-      timePrecision: precision,
-      placeName: place.placeName.trim(),
-      latitude,
-      longitude,
-      geoPrecision: latitude === null && longitude === null ? null : place.geoPrecision,
-      eventType: eventType.trim(),
-      subEventType: subEventType.trim(),
-      actor1: actor1.trim(),
-      actor2: actor2.trim(),
-      fatalities: optionalInteger(fatalities),
-      description: description.trim(),
-      source: source.trim(),
-      sourceReliability: reliability,
-      infoCredibility: credibility,
-    } satisfies Record<keyof EventReportInput, unknown>;
+  const send = async () => {
+    if (report === undefined)
+      return api.post<{ eventReport: EventReport }>(`/processes/${processId}/event-reports`, bodyOf(v));
+    setConflict(false);
+    try {
+      return await api.patch<{ eventReport: EventReport }>(
+        `/processes/${processId}/event-reports/${report.id}`,
+        { ...changes, revision },
+      );
+    } catch (err) {
+      if (isApiError(err, 'conflict')) setConflict(true);
+      throw err;
+    }
   };
   const form = useFormSubmit(
-    () => api.post<{ eventReport: EventReport }>(`/processes/${processId}/event-reports`, body()),
+    send,
     (r) => onSaved(r.eventReport),
-    'The report could not be filed. Try again.',
+    report === undefined
+      ? 'The report could not be filed. Try again.'
+      : 'The correction could not be saved. Try again.',
   );
 
-  // A refused report may be wrong far down the form: bring the first reason into view.
+  // A refused report may be wrong far down the form: bring the first reason (or the conflict) into view.
   const formRef = useRef<HTMLFormElement>(null);
   const wasBusy = useRef(false);
   useEffect(() => {
     if (wasBusy.current && !form.busy)
-      formRef.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
+      formRef.current?.querySelector('.field-error, .error-box')?.scrollIntoView({ block: 'center' });
     wasBusy.current = form.busy;
   }, [form.busy]);
 
   return (
-    <Dialog title="File an event report" onClose={onClose} size="large">
-      <form ref={formRef} onSubmit={form.onSubmit} className="event-form" aria-label="New event report">
+    <Dialog
+      title={report === undefined ? 'File an event report' : `Correct the report: ${report.eventType}`}
+      onClose={onClose}
+      size="large"
+    >
+      <form
+        ref={formRef}
+        onSubmit={form.onSubmit}
+        className="event-form"
+        aria-label={report === undefined ? 'New event report' : 'Edit event report'}
+      >
         <OccurredField
-          value={occurred}
-          precision={precision}
-          onValue={setOccurred}
-          onPrecision={setPrecision}
+          value={v.occurred}
+          precision={v.precision}
+          onValue={(occurred) => set({ occurred })}
+          onPrecision={(precision) => set({ precision })}
           error={form.fieldError('occurredAt')}
           precisionError={form.fieldError('timePrecision')}
         />
-        <PlaceFields value={place} onChange={setPlace} fieldError={form.fieldError} near={near} />
+        <PlaceFields
+          value={v.place}
+          onChange={(place) => set({ place })}
+          fieldError={form.fieldError}
+          near={near}
+        />
         <fieldset className="field">
           <legend className="field-label">What happened</legend>
           <div className="form-row">
@@ -122,11 +112,11 @@ export function EventReportForm({
               <span className="field-label">Type</span>
               <input
                 list="event-type-suggestions"
-                value={eventType}
+                value={v.eventType}
                 required
                 maxLength={200}
                 placeholder="Choose or type"
-                onChange={(e) => setEventType(e.target.value)}
+                onChange={(e) => set({ eventType: e.target.value })}
               />
               <datalist id="event-type-suggestions">
                 {EVENT_TYPES.map((t) => (
@@ -140,10 +130,10 @@ export function EventReportForm({
                 Sub-type <span className="optional">(optional)</span>
               </span>
               <input
-                value={subEventType}
+                value={v.subEventType}
                 maxLength={200}
                 placeholder="Shelling, hostage release, convoy…"
-                onChange={(e) => setSubEventType(e.target.value)}
+                onChange={(e) => set({ subEventType: e.target.value })}
               />
               <InlineError message={form.fieldError('subEventType')} />
             </label>
@@ -153,14 +143,14 @@ export function EventReportForm({
               <span className="field-label">
                 Actor <span className="optional">(optional)</span>
               </span>
-              <input value={actor1} maxLength={300} onChange={(e) => setActor1(e.target.value)} />
+              <input value={v.actor1} maxLength={300} onChange={(e) => set({ actor1: e.target.value })} />
               <InlineError message={form.fieldError('actor1')} />
             </label>
             <label className="field grow">
               <span className="field-label">
                 Other actor <span className="optional">(optional)</span>
               </span>
-              <input value={actor2} maxLength={300} onChange={(e) => setActor2(e.target.value)} />
+              <input value={v.actor2} maxLength={300} onChange={(e) => set({ actor2: e.target.value })} />
               <InlineError message={form.fieldError('actor2')} />
             </label>
             <label className="field number-field">
@@ -169,8 +159,8 @@ export function EventReportForm({
               </span>
               <input
                 inputMode="numeric"
-                value={fatalities}
-                onChange={(e) => setFatalities(e.target.value)}
+                value={v.fatalities}
+                onChange={(e) => set({ fatalities: e.target.value })}
                 placeholder="—"
               />
               <InlineError message={form.fieldError('fatalities')} />
@@ -179,26 +169,48 @@ export function EventReportForm({
           <label className="field">
             <span className="field-label">Description</span>
             <textarea
-              value={description}
+              value={v.description}
               rows={4}
               maxLength={10000}
               placeholder="What was seen or reported, by whom, and what is not known yet."
-              onChange={(e) => setDescription(e.target.value)}
+              onChange={(e) => set({ description: e.target.value })}
             />
             <InlineError message={form.fieldError('description')} />
           </label>
         </fieldset>
         <GradingFields
-          source={source}
-          reliability={reliability}
-          credibility={credibility}
-          onSource={setSource}
-          onReliability={setReliability}
-          onCredibility={setCredibility}
+          source={v.source}
+          reliability={v.reliability}
+          credibility={v.credibility}
+          onSource={(source) => set({ source })}
+          onReliability={(reliability) => set({ reliability })}
+          onCredibility={(credibility) => set({ credibility })}
           fieldError={form.fieldError}
         />
-        <InlineError message={form.general} />
-        <FormButtons busy={form.busy} label="File the report" busyLabel="Filing…" onCancel={onClose} />
+        {conflict ? (
+          <div className="error-box" role="alert">
+            <p className="error-box-title">Someone changed this report meanwhile</p>
+            <p>Your correction was not saved. Reload to see their version, then make your change again.</p>
+            {onReload !== undefined && (
+              <button type="button" className="button" onClick={onReload}>
+                Reload the report
+              </button>
+            )}
+          </div>
+        ) : (
+          <InlineError message={form.general} />
+        )}
+        {report === undefined ? (
+          <FormButtons busy={form.busy} label="File the report" busyLabel="Filing…" onCancel={onClose} />
+        ) : (
+          <FormButtons
+            busy={form.busy}
+            label="Save the correction"
+            busyLabel="Saving…"
+            onCancel={onClose}
+            disabled={conflict || Object.keys(changes ?? {}).length === 0}
+          />
+        )}
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../components/status.tsx';
 import { CommitmentLinks } from '../events/commitment-links.tsx';
 import { EVENT_STATUS_ACTIONS, formatOccurred } from '../events/event-format.ts';
 import { EventHistory } from '../events/event-history.tsx';
+import { EventReportForm } from '../events/event-report-form.tsx';
 import { EventStatusBadge } from '../events/event-status-badge.tsx';
 import { EventSummary } from '../events/event-summary.tsx';
 import type { EventReportResponse, EventStatus } from '../events/event-types.ts';
@@ -24,6 +25,7 @@ export default function EventReportPage({ processId, eventId }: { processId: str
   const processTitle = useProcessTitle(processId);
   const [moving, setMoving] = useState<EventStatus | null>(null);
   const [linking, setLinking] = useState(false);
+  const [editing, setEditing] = useState(false);
   const report = event.data?.eventReport;
   // Another monitor's verification or link shows as it happens.
   useLiveEvents(processId, (e) => {
@@ -68,7 +70,14 @@ export default function EventReportPage({ processId, eventId }: { processId: str
       <div className="event-detail">
         <div>
           <section className="panel" aria-labelledby="event-facts">
-            <h2 id="event-facts">The report</h2>
+            <div className="section-head">
+              <h2 id="event-facts">The report</h2>
+              {mission && (
+                <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+                  Edit report
+                </button>
+              )}
+            </div>
             <EventSummary report={r} />
             {r.description !== '' && <p className="event-description">{r.description}</p>}
           </section>
@@ -123,6 +132,21 @@ export default function EventReportPage({ processId, eventId }: { processId: str
           onClose={() => setMoving(null)}
           onChanged={() => {
             setMoving(null);
+            event.reload();
+          }}
+        />
+      )}
+      {editing && (
+        <EventReportForm
+          processId={processId}
+          report={r}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            event.reload();
+          }}
+          onReload={() => {
+            setEditing(false);
             event.reload();
           }}
         />

@@ -50,7 +50,12 @@ const fields = {
   subEventType: line(120),
   actor1: line(300),
   actor2: line(300),
-  fatalities: z.number().int().min(0).max(1_000_000).nullable(),
+  fatalities: z
+    .number({ error: 'must be a whole number of people (0 or more), or left empty' })
+    .int({ error: 'must be a whole number of people' })
+    .min(0, { error: 'cannot be negative' })
+    .max(1_000_000)
+    .nullable(),
   description: line(20_000),
   source: line(2000),
   sourceReliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).describe('Admiralty grading of the source, A–F'),
