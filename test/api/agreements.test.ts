@@ -1,12 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import {
-  closeAllStreams,
-  type Instance,
-  openEventStream,
-  signInOverHttp,
-  startInstance,
-} from '../support/event-stream.ts';
+import { liveInstanceForTests, openProcessStream } from '../support/event-stream.ts';
 import {
   buildPlan,
   buildProcess,
@@ -267,22 +261,10 @@ describeEachDatabase('agreements: adopting a version, signatures, entry into for
   liveEventTests();
 
   function liveEventTests() {
-    let instance: Instance;
-    beforeAll(async () => {
-      instance = await startInstance(ctx().database, { heartbeatMs: 150 });
-    });
-    afterEach(() => closeAllStreams());
-    afterAll(async () => {
-      await instance?.app.close();
-    });
+    const instance = liveInstanceForTests(() => ctx().database);
 
     it('tells the parties holding the version, and the mediator team, and nobody else', async () => {
-      const events = (email: string) =>
-        signInOverHttp(instance.url, email).then((u) =>
-          openEventStream(`${instance.url}/api/v1/processes/${ctx().demo.processId}/events`, {
-            cookie: u.cookie,
-          }),
-        );
+      const events = (email: string) => openProcessStream(instance(), ctx().demo.processId, email);
       const [karstStream, veloriaStream, mediatorStream] = await Promise.all([
         events(KARST),
         events(VELORIA),

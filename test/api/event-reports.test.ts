@@ -1,13 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import {
-  closeAllStreams,
-  type EventStreamClient,
-  type Instance,
-  openEventStream,
-  signInOverHttp,
-  startInstance,
-} from '../support/event-stream.ts';
+import { liveInstanceForTests, openProcessStream } from '../support/event-stream.ts';
 import { demoVersions, expectProblem, problemFields } from '../support/factories.ts';
 import { agreementOnVersion, writeCommitment } from '../support/monitoring-factories.ts';
 import { type Client, useTestApp } from '../support/test-app.ts';
@@ -463,22 +456,10 @@ describeEachDatabase('event reports: filing, lists, verification, links', (diale
   liveEventTests();
 
   function liveEventTests() {
-    let instance: Instance;
-    beforeAll(async () => {
-      instance = await startInstance(ctx().database, { heartbeatMs: 150 });
-    });
-    afterEach(() => closeAllStreams());
-    afterAll(async () => {
-      await instance?.app.close();
-    });
+    const instance = liveInstanceForTests(() => ctx().database);
 
     it('tells the mission and the filing party of an allegation, and everyone once it is verified', async () => {
-      const events = (email: string): Promise<EventStreamClient> =>
-        signInOverHttp(instance.url, email).then((u) =>
-          openEventStream(`${instance.url}/api/v1/processes/${ctx().demo.processId}/events`, {
-            cookie: u.cookie,
-          }),
-        );
+      const events = (email: string) => openProcessStream(instance(), ctx().demo.processId, email);
       const [karstStream, veloriaStream, monitorStream] = await Promise.all([
         events(KARST),
         events(VELORIA),

@@ -1,14 +1,8 @@
 import ICAL from 'ical.js';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createUser } from '../../src/services/access/create-user.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import {
-  closeAllStreams,
-  type Instance,
-  openEventStream,
-  signInOverHttp,
-  startInstance,
-} from '../support/event-stream.ts';
+import { liveInstanceForTests, openProcessStream } from '../support/event-stream.ts';
 import { demoVersions, expectProblem, problemFields } from '../support/factories.ts';
 import { type Client, useTestApp } from '../support/test-app.ts';
 
@@ -398,22 +392,10 @@ describeEachDatabase('meetings and the calendar feed', (dialect) => {
   liveEventTests();
 
   function liveEventTests() {
-    let instance: Instance;
-    beforeAll(async () => {
-      instance = await startInstance(ctx().database, { heartbeatMs: 150 });
-    });
-    afterEach(() => closeAllStreams());
-    afterAll(async () => {
-      await instance?.app.close();
-    });
+    const instance = liveInstanceForTests(() => ctx().database);
 
     it('tells the parties taking part, and the mediator team, and nobody else', async () => {
-      const events = (email: string) =>
-        signInOverHttp(instance.url, email).then((u) =>
-          openEventStream(`${instance.url}/api/v1/processes/${ctx().demo.processId}/events`, {
-            cookie: u.cookie,
-          }),
-        );
+      const events = (email: string) => openProcessStream(instance(), ctx().demo.processId, email);
       const [karstStream, veloriaStream, mediatorStream] = await Promise.all([
         events(KARST),
         events(VELORIA),

@@ -1,5 +1,6 @@
 import { get, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-process.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { LiveStreamSettings } from '../../src/server/http/live-streams.ts';
@@ -155,6 +156,35 @@ export async function startInstance(
   const app = await buildApp({ database, serveWeb: false, live });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, url };
+}
+
+/**
+ * A listening instance on the suite's database for the tests of one block (short heartbeats so
+ * streams notice closing quickly), every stream closed after each test, the instance at the end.
+ */
+export function liveInstanceForTests(database: () => Database): () => Instance {
+  let instance: Instance | undefined;
+  beforeAll(async () => {
+    instance = await startInstance(database(), { heartbeatMs: 150 });
+  });
+  afterEach(() => closeAllStreams());
+  afterAll(async () => {
+    await instance?.app.close();
+  });
+  return () => {
+    if (!instance) throw new Error('the live instance is not started yet');
+    return instance;
+  };
+}
+
+/** Signs `email` in over HTTP and opens their live-event stream of one process. */
+export async function openProcessStream(
+  instance: Instance,
+  processId: string,
+  email: string,
+): Promise<EventStreamClient> {
+  const user = await signInOverHttp(instance.url, email);
+  return openEventStream(`${instance.url}/api/v1/processes/${processId}/events`, { cookie: user.cookie });
 }
 
 /** A user signed in over real HTTP: the cookie, and JSON requests that carry it and the CSRF header. */
